@@ -1,0 +1,63 @@
+"""The store's tables. Bump SCHEMA_VERSION when a table changes."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+TABLES: dict[str, str] = {
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        )""",
+    "runs": """
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id VARCHAR PRIMARY KEY,
+            command VARCHAR NOT NULL,
+            coder_version VARCHAR NOT NULL,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            documents_added INTEGER DEFAULT 0,
+            duplicates INTEGER DEFAULT 0,
+            unchanged INTEGER DEFAULT 0,
+            failed INTEGER DEFAULT 0
+        )""",
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR PRIMARY KEY,
+            source VARCHAR,
+            url VARCHAR,
+            title VARCHAR,
+            authors VARCHAR[],
+            published DATE,
+            dateline_place VARCHAR,
+            dateline_date DATE,
+            dateline_agency VARCHAR,
+            site VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            chars INTEGER NOT NULL,
+            duplicate_of VARCHAR,
+            similarity DOUBLE,
+            minhash UBIGINT[],
+            coder_version VARCHAR NOT NULL,
+            run_id VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+    "removed_segments": """
+        CREATE TABLE IF NOT EXISTS removed_segments (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            reason VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        )""",
+    "ingest_errors": """
+        CREATE TABLE IF NOT EXISTS ingest_errors (
+            run_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            code VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            failed_at TIMESTAMP NOT NULL
+        )""",
+}
