@@ -156,10 +156,12 @@ def test_repeated_paragraph_kept_once() -> None:
 
 def test_rules_file_errors_name_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "rules.yaml"
-    bad.write_text("rules:\n  - id: x\n    reason: y\n    pattern: '('\n    max_words: 3\n"
-                   "    where: anywhere\n")
-    with pytest.raises(DataFileError, match="rules.yaml"):
+    bad.write_text(
+        "rules:\n  - id: x\n    reason: y\n    pattern: '('\n    max_words: 3\n"
+        "    where: anywhere\n"
+    )
+    with pytest.raises(DataFileError, match=r"rules\.yaml"):
         load_boilerplate_rules(bad)
     bad.write_text("rules: [\n")
-    with pytest.raises(DataFileError, match="rules.yaml:"):
+    with pytest.raises(DataFileError, match=r"rules\.yaml:"):
         load_boilerplate_rules(bad)

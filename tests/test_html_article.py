@@ -57,7 +57,7 @@ def test_html_furniture_kept_as_removed() -> None:
 
 def test_malformed_html_is_handled() -> None:
     broken = "<html><body><p>Unclosed <b>bold <div><p>" + "<td>" * 50
-    with pytest.raises(InputError, match="E011|E012"):
+    with pytest.raises(InputError, match=r"E011|E012"):
         code_raw(RawDocument(source="broken.html", content=broken, kind="html"))
 
 

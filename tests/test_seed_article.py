@@ -20,7 +20,7 @@ def test_seed_article_fields(seed_text: str) -> None:
 def test_seed_body_starts_at_lead_and_has_no_furniture(seed_text: str) -> None:
     text = wirecoder.code(seed_text).article.text
     assert text.startswith("Russian President Vladimir Putin has asserted in clear terms")
-    assert text.rstrip().endswith("greatly increasing its military presence in Central Asia.\"")
+    assert text.rstrip().endswith('greatly increasing its military presence in Central Asia."')
     for furniture in (
         "Accessibility links",
         "Breaking News",
@@ -40,7 +40,7 @@ def test_seed_pull_quote_kept_once(seed_text: str) -> None:
     reasons = [r.reason for r in doc.article.removed]
     assert reasons.count("pull_quote") == 1
     # The attributed copy in the body is the one kept.
-    assert "sold off to Russia,\" Attaullah said." in doc.article.text
+    assert 'sold off to Russia," Attaullah said.' in doc.article.text
 
 
 def test_seed_removed_segments_account_for_everything(seed_text: str) -> None:
@@ -49,9 +49,7 @@ def test_seed_removed_segments_account_for_everything(seed_text: str) -> None:
     assert {"navigation", "title", "byline", "dateline", "pull_quote", "legal_notice"} <= reasons
     assert "site_notice" in reasons
     every_word = set(seed_text.split())
-    kept = set(doc.article.text.split()) | {
-        w for r in doc.article.removed for w in r.text.split()
-    }
+    kept = set(doc.article.text.split()) | {w for r in doc.article.removed for w in r.text.split()}
     assert every_word <= kept, sorted(every_word - kept)[:10]
 
 

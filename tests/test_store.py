@@ -60,7 +60,7 @@ def test_errors_are_recorded(tmp_path: Path) -> None:
 
 def test_unopenable_store_raises_store_error(tmp_path: Path) -> None:
     (tmp_path / "dir.duckdb").mkdir()
-    with pytest.raises(StoreError, match="dir.duckdb"):
+    with pytest.raises(StoreError, match=r"dir\.duckdb"):
         open_store(tmp_path / "dir.duckdb")
 
 

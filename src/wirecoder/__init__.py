@@ -1,9 +1,9 @@
 """wirecoder: news in, political event data out.
 
-    >>> import wirecoder
-    >>> doc = wirecoder.code("MOSCOW, 5 May 2010 (AP) - Russia's president met ...")
-    >>> doc.to_dict()["article"]["dateline"]["place"]
-    'Moscow'
+>>> import wirecoder
+>>> doc = wirecoder.code("MOSCOW, 5 May 2010 (AP) - Russia's president met ...")
+>>> doc.to_dict()["article"]["dateline"]["place"]
+'Moscow'
 """
 
 from wirecoder.errors import DataFileError, InputError, StoreError, WirecoderError

@@ -35,6 +35,24 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"wirecoder {coder_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the coder version."
+        ),
+    ] = False,
+) -> None:
+    """Turn news into political event data."""
+
 StoreOption = Annotated[
     Path | None,
     typer.Option(
@@ -151,8 +169,9 @@ def code_command(
     source: Annotated[
         str, typer.Argument(help="A file, URL or `-`; every document in it is coded.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (one line per document).")]
-    = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (one line per document).")
+    ] = False,
     max_mb: MaxMbOption = 10.0,
     timeout: TimeoutOption = 20.0,
 ) -> None:
@@ -206,8 +225,7 @@ def _print_article(doc: dict[str, object]) -> None:
 @app.command("stats")
 def stats_command(
     store: StoreOption = None,
-    errors: Annotated[int, typer.Option("--errors", help="How many recent errors to list.")]
-    = 10,
+    errors: Annotated[int, typer.Option("--errors", help="How many recent errors to list.")] = 10,
 ) -> None:
     """Show what the store holds: row counts, the last runs, and recent ingest errors."""
     store_path = store or default_store_path()
@@ -234,7 +252,8 @@ def stats_command(
                 table.add_row(*(str(v) for v in row))
             out.print(table)
         rows = db.query(
-            "SELECT source, code, reason FROM ingest_errors ORDER BY failed_at DESC LIMIT ?", [errors]
+            "SELECT source, code, reason FROM ingest_errors ORDER BY failed_at DESC LIMIT ?",
+            [errors],
         )
         if rows:
             table = Table(title="recent ingest errors", title_justify="left")

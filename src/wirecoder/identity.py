@@ -18,6 +18,9 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_THRESHOLD = 0.8
+# LSH only proposes candidates; a lower banding threshold than the decision threshold
+# keeps it from missing true near-duplicates, and each candidate is then checked.
+_CANDIDATE_THRESHOLD = 0.5
 _SEED = 1
 _SCHEME = "affine32"
 _TOKEN = re.compile(r"\w+")
@@ -64,7 +67,7 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(threshold, _CANDIDATE_THRESHOLD), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
         self._original: dict[str, str] = {}

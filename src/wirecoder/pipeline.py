@@ -21,9 +21,7 @@ def code_raw(raw: RawDocument) -> CodedDocument:
     return CodedDocument(doc_id=document_id(article.text), article=article)
 
 
-def code(
-    text_or_html: str, url: str | None = None, published: str | None = None
-) -> CodedDocument:
+def code(text_or_html: str, url: str | None = None, published: str | None = None) -> CodedDocument:
     """Code an article given as plain text or HTML, without touching the store.
 
     `published` (YYYY-MM-DD) is used when the document itself carries no date.

@@ -6,8 +6,26 @@ import re
 from dataclasses import dataclass
 
 _PARTICLES = frozenset(
-    {"de", "van", "von", "al", "bin", "ibn", "la", "le", "der", "den", "da", "del", "dos",
-     "du", "di", "ter", "el", "abu"}
+    {
+        "de",
+        "van",
+        "von",
+        "al",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "der",
+        "den",
+        "da",
+        "del",
+        "dos",
+        "du",
+        "di",
+        "ter",
+        "el",
+        "abu",
+    }
 )
 _PREFIXED = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[-'’][A-Z]")
 _BY = re.compile(r"^\s*by\s+(?=[A-Z])", re.IGNORECASE)
@@ -53,7 +71,7 @@ def _opens_lead(
     if bare in lead_words or bare.endswith(("'s", "’s")) or token[:1].islower():
         return True
     # "Kyrgyz President ...": an adjective we do not know is still a lead before a title.
-    return following[:1].isupper() and _bare(following).lower() in titles
+    return _bare(following).lower() in titles
 
 
 def _split_authors(names: str) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Datelines: "Prague, 20 October 2004 (RFE/RL) -", "MOSCOW, Oct. 20 (Reuters) -", "KABUL (AP) —"."""
+"""Datelines such as "Prague, 20 October 2004 (RFE/RL) -" or "KABUL (AP) —"."""
 
 from __future__ import annotations
 

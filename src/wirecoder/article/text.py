@@ -78,7 +78,7 @@ def _looks_like_headline(paragraph: str) -> bool:
         0 < len(words) <= _HEADLINE_MAX_WORDS
         and not paragraph.endswith((".", ",", ";"))
         and not paragraph.lower().startswith("by ")
-        and not paragraph.startswith(("\"", "“"))
+        and not paragraph.startswith(('"', "“"))
     )
 
 

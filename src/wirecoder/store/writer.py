@@ -143,8 +143,7 @@ class Store:
             " WHERE minhash IS NOT NULL ORDER BY ingested_at, doc_id"
         )
         while rows := cursor.fetchmany(1000):
-            for doc_id, values, duplicate_of in rows:
-                yield doc_id, values, duplicate_of
+            yield from rows
 
     # -- errors and summaries ---------------------------------------------------------
     def record_error(self, run_id: str, failure: SourceFailure) -> None:
