@@ -53,6 +53,7 @@ def _main(
 ) -> None:
     """Turn news into political event data."""
 
+
 StoreOption = Annotated[
     Path | None,
     typer.Option(

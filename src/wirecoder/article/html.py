@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 _BLOCK_TAGS = frozenset(
     [
@@ -81,9 +82,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract | None:
         include_tables=False,
         deduplicate=False,
     )
-    if result is None or len((result.text or "").split()) < MIN_ARTICLE_WORDS:
+    if not isinstance(result, Document) or len((result.text or "").split()) < MIN_ARTICLE_WORDS:
         return None
-    text: str = result.text
+    text = str(result.text)
     authors = tuple(a.strip() for a in re.split(r";|\band\b", result.author or "") if a.strip())
     return HtmlExtract(
         text=text,
