@@ -75,6 +75,9 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._signatures)
 
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._signatures
+
     def add(self, doc_id: str, minhash: MinHash, *, duplicate_of: str | None = None) -> None:
         if doc_id in self._signatures:
             return

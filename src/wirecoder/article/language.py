@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 _SAMPLE_CHARS = 3000
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +20,7 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if sum(len(word) for word in _LETTERS.findall(sample[:200])) < 20:
         return None
     code, probability = _identifier().classify(sample)
     return str(code) if probability >= 0.5 else None

@@ -116,11 +116,14 @@ class Store:
                 ],
             )
             if art.removed:
-                self.db.executemany(
-                    "INSERT INTO removed_segments VALUES (?, ?, ?, ?)",
+                # One multi-row statement: executemany prepares each row anew in DuckDB.
+                rows = ", ".join(["(?, ?, ?, ?)"] * len(art.removed))
+                self.db.execute(
+                    f"INSERT INTO removed_segments VALUES {rows}",
                     [
-                        [coded.doc_id, seq, removed.reason, removed.text]
+                        value
                         for seq, removed in enumerate(art.removed)
+                        for value in (coded.doc_id, seq, removed.reason, removed.text)
                     ],
                 )
             self.db.commit()
