@@ -71,3 +71,9 @@ def test_malformed_but_readable_html_still_extracts() -> None:
 def test_published_argument_used_when_document_has_no_date() -> None:
     text = "Officials in Nairobi said on Monday that the talks would resume next week."
     assert wirecoder.code(text, published="2015-06-01").article.published == "2015-06-01"
+
+
+def test_short_menu_item_also_in_body_is_furniture() -> None:
+    page = PAGE.replace("<li><a href=\"/world\">World</a></li>", "<li><a>Hungary</a></li>")
+    removed = wirecoder.code(page).article.removed
+    assert "Hungary" in [r.text for r in removed if r.reason == "page_furniture"]

@@ -114,10 +114,14 @@ def _visible_lines(html: str) -> list[str]:
 def _furniture_lines(html: str, body: str) -> list[str]:
     """Visible lines of the page that are not part of the extracted body."""
     body_key = " ".join(body.split())
+    body_lines = {" ".join(line.split()) for line in body.split("\n")}
     seen: set[str] = set()
     furniture = []
     for line in _visible_lines(html):
-        if line in body_key or line in seen:
+        # A menu item such as "Kazakhstan" also occurs inside the body; only a line of
+        # some length found in the body, or a whole body line, is body text.
+        in_body = line in body_lines or (len(line.split()) >= 4 and line in body_key)
+        if in_body or line in seen:
             continue
         seen.add(line)
         furniture.append(line)
