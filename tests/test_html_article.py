@@ -74,6 +74,6 @@ def test_published_argument_used_when_document_has_no_date() -> None:
 
 
 def test_short_menu_item_also_in_body_is_furniture() -> None:
-    page = PAGE.replace("<li><a href=\"/world\">World</a></li>", "<li><a>Hungary</a></li>")
+    page = PAGE.replace('<li><a href="/world">World</a></li>', "<li><a>Hungary</a></li>")
     removed = wirecoder.code(page).article.removed
     assert "Hungary" in [r.text for r in removed if r.reason == "page_furniture"]

@@ -119,3 +119,40 @@ def test_text_with_nothing_left_after_cleaning(tmp_path: Path, text: str) -> Non
     assert report.failed == 1
     assert report.failures[0].code in {"E002", "E012"}
     assert "x.txt" in report.failures[0].reason
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_every_kind_of_bad_input_is_recorded_and_the_rest_stored(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:  # sparse: 50 MB on paper, nothing read
+        fh.truncate(50 * 1024 * 1024)
+    (tmp_path / "broken.html").write_text("<html><body><p>Unclosed <b>x <div>" + "<td>" * 40)
+    (tmp_path / "feed.rss").write_text("this is not xml at all {", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "bad.txt").write_bytes(b"Talks \xff\xfe ended in Minsk.")
+    url = f"http://127.0.0.1:{_closed_port()}/story"
+    specs = [
+        str(tmp_path / name)
+        for name in ("empty.txt", "binary.txt", "bad.txt", "huge.txt", "broken.html", "feed.rss")
+    ]
+    specs += [str(tmp_path / "missing.txt"), url, str(good)]
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = ingest(specs, store)
+        errors = dict(store.query("SELECT source, code FROM ingest_errors"))
+        stored = store.query("SELECT source FROM documents")
+    assert stored == [(str(good),)]
+    assert report.added == 1 and report.failed == 8
+    expected = {"E002", "E003", "E004", "E005", "E011", "E008", "E001", "E006"}
+    assert set(errors.values()) == expected
+    for failure in report.failures:
+        assert failure.source in failure.reason or Path(failure.source).name in failure.reason
