@@ -102,10 +102,10 @@ def main() -> None:
     print(f"corpus: {args.docs} documents, {size_mb:.1f} MB")
     with open_store(store_path) as store:
         start = time.perf_counter()
-        first = ingest([str(corpus)], store)
+        first = ingest([str(corpus)], store, nlp=False)
         first_s = time.perf_counter() - start
         start = time.perf_counter()
-        second = ingest([str(corpus)], store)
+        second = ingest([str(corpus)], store, nlp=False)
         second_s = time.perf_counter() - start
     print(
         f"first pass:  {first.added} added, {first.duplicates} near-duplicates, "

@@ -453,3 +453,12 @@ def test_other_errors_name_file_and_line(
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match=r"missing\.yaml:0"):
         load_dictionary([tmp_path / "missing.yaml"])
+
+
+def test_public_names() -> None:
+    import wirecoder.actors
+
+    assert sorted(wirecoder.actors.__all__) == [
+        *("ActorDictionary", "Agent", "AgentMatch", "Country", "DICTIONARY_VERSION"),
+        *("Organisation", "Origin", "Person", "Role", "load_dictionary"),
+    ]

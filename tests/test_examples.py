@@ -18,17 +18,19 @@ def test_examples_ingest_without_failures(tmp_path: Path) -> None:
             " ON d.duplicate_of = o.doc_id"
         )
         undated = store.query("SELECT source FROM documents WHERE published IS NULL")
+        mentions = store.query("SELECT count(*), count(DISTINCT doc_id) FROM mentions")[0]
         no_title = store.query("SELECT source FROM documents WHERE title IS NULL")
     assert report.ok, report.failures
     assert report.added >= 8
     assert report.duplicates == 1
     assert len(rows) == 1
     assert undated == [] and no_title == []
+    assert mentions[0] > 50 and mentions[1] == report.added + report.duplicates
 
 
 def test_examples_have_authors_and_datelines(tmp_path: Path) -> None:
     with open_store(tmp_path / "demo.duckdb") as store:
-        ingest([str(EXAMPLES)], store)
+        ingest([str(EXAMPLES)], store, nlp=False)
         missing = store.query(
             "SELECT source FROM documents WHERE source NOT LIKE '%.jsonl#%'"
             " AND (len(authors) = 0 OR dateline_place IS NULL)"

@@ -63,7 +63,7 @@ def test_run_stores_good_inputs_and_records_bad_ones(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     missing = str(tmp_path / "nope.txt")
     with open_store(tmp_path / "s.duckdb") as store:
-        report = ingest([str(corpus), missing], store)
+        report = ingest([str(corpus), missing], store, nlp=False)
         errors = store.query("SELECT source, code, reason FROM ingest_errors ORDER BY source")
         docs = store.query("SELECT source FROM documents ORDER BY source")
     assert report.added == 3
@@ -79,10 +79,10 @@ def test_ingesting_twice_changes_nothing(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     store_path = tmp_path / "s.duckdb"
     with open_store(store_path) as store:
-        ingest([str(corpus)], store)
+        ingest([str(corpus)], store, nlp=False)
     before = table_counts(store_path)
     with open_store(store_path) as store:
-        second = ingest([str(corpus)], store)
+        second = ingest([str(corpus)], store, nlp=False)
     assert second.added == 0 and second.duplicates == 0
     assert second.unchanged == 3
     assert table_counts(store_path) == before
@@ -95,7 +95,7 @@ def test_near_duplicate_is_linked_not_new(tmp_path: Path) -> None:
     )
     (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
     with open_store(tmp_path / "s.duckdb") as store:
-        report = ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], store)
+        report = ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], store, nlp=False)
         rows = store.query("SELECT source, duplicate_of FROM documents ORDER BY ingested_at")
         first_id = store.query("SELECT doc_id FROM documents WHERE duplicate_of IS NULL")[0][0]
     assert (report.added, report.duplicates) == (1, 1)
@@ -106,7 +106,9 @@ def test_progress_callback_sees_every_item(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus")
     seen: list[str] = []
     with open_store(tmp_path / "s.duckdb") as store:
-        report = ingest([str(corpus)], store, progress=lambda outcome, source: seen.append(outcome))
+        report = ingest(
+            [str(corpus)], store, nlp=False, progress=lambda outcome, _: seen.append(outcome)
+        )
     assert len(seen) == report.documents + report.failed
     assert seen.count("failed") == report.failed
 
@@ -115,7 +117,7 @@ def test_progress_callback_sees_every_item(tmp_path: Path) -> None:
 def test_text_with_nothing_left_after_cleaning(tmp_path: Path, text: str) -> None:
     (tmp_path / "x.txt").write_text(text, encoding="utf-8")
     with open_store(tmp_path / "s.duckdb") as store:
-        report = ingest([str(tmp_path / "x.txt")], store)
+        report = ingest([str(tmp_path / "x.txt")], store, nlp=False)
     assert report.failed == 1
     assert report.failures[0].code in {"E002", "E012"}
     assert "x.txt" in report.failures[0].reason
@@ -147,7 +149,7 @@ def test_every_kind_of_bad_input_is_recorded_and_the_rest_stored(tmp_path: Path)
     ]
     specs += [str(tmp_path / "missing.txt"), url, str(good)]
     with open_store(tmp_path / "s.duckdb") as store:
-        report = ingest(specs, store)
+        report = ingest(specs, store, nlp=False)
         errors = dict(store.query("SELECT source, code FROM ingest_errors"))
         stored = store.query("SELECT source FROM documents")
     assert stored == [(str(good),)]

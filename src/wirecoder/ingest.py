@@ -9,11 +9,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import httpx
 
 from wirecoder.errors import InputError, StoreError
+
+if TYPE_CHECKING:
+    from wirecoder.actors import ActorResolver
 from wirecoder.identity import (
     NearDuplicateIndex,
     signature,
@@ -70,6 +73,8 @@ def ingest(
     stdin: BinaryIO | None = None,
     command: str = "ingest",
     progress: ProgressCallback | None = None,
+    nlp: bool = True,
+    resolver: ActorResolver | None = None,
 ) -> IngestReport:
     """Read every source into the store and report what happened to each document."""
     started = time.perf_counter()
@@ -81,7 +86,7 @@ def ingest(
         if isinstance(item, SourceFailure):
             outcome: Outcome = _fail(store, report, item)
         else:
-            outcome = _store_one(store, report, index, item, version)
+            outcome = _store_one(store, report, index, item, version, nlp, resolver)
         if progress is not None:
             progress(outcome, item.source)
     report.seconds = time.perf_counter() - started
@@ -107,9 +112,11 @@ def _store_one(
     index: NearDuplicateIndex,
     raw: RawDocument,
     version: str,
+    nlp: bool,
+    resolver: ActorResolver | None,
 ) -> Outcome:
     try:
-        coded = code_raw(raw)
+        coded = code_raw(raw, nlp=nlp, resolver=resolver)
     except InputError as exc:
         return _fail(store, report, SourceFailure(raw.source, exc.code, exc.reason))
     # The index holds every stored id, which spares a query per document.

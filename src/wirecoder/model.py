@@ -70,12 +70,47 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor, resolved to a CAMEO-style code.
+
+    `how` says which rule resolved it (dictionary, title, apposition, adjective_agent,
+    country, capital, organisation, media, coref_surname, coref_title, coref_pronoun);
+    mentions of one real-world actor share `entity`.
+    """
+
+    text: str
+    start: int
+    end: int
+    code: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    how: str
+    entity: int
+    affiliation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "code": self.code,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "how": self.how,
+            "entity": self.entity,
+            "affiliation": self.affiliation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """The result of `wirecoder.code()`: one article and everything coded from it."""
 
     doc_id: str
     article: Article
-    actors: tuple[dict[str, Any], ...] = ()
+    actors: tuple[Mention, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     quotes: tuple[dict[str, Any], ...] = ()
     quantities: tuple[dict[str, Any], ...] = ()
@@ -96,7 +131,7 @@ class CodedDocument:
                 "text": art.text,
                 "removed": [asdict(r) for r in art.removed],
             },
-            "actors": list(self.actors),
+            "actors": [mention.to_dict() for mention in self.actors],
             "events": list(self.events),
             "quotes": list(self.quotes),
             "quantities": list(self.quantities),

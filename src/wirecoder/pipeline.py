@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-from wirecoder.article import extract_article
+from typing import TYPE_CHECKING
+
+from wirecoder.article import extract_article, iso_date
 from wirecoder.identity import document_id
 from wirecoder.model import CodedDocument, RawDocument
+
+if TYPE_CHECKING:
+    from wirecoder.actors import ActorResolver
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
@@ -15,16 +20,44 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
 
 
-def code_raw(raw: RawDocument) -> CodedDocument:
-    """Code one raw document. Raises InputError when it holds no article."""
+def code_raw(
+    raw: RawDocument, *, nlp: bool = True, resolver: ActorResolver | None = None
+) -> CodedDocument:
+    """Code one raw document. Raises InputError when it holds no article.
+
+    With `nlp=False` only the article is built (no spaCy pass, no actors): the fast
+    path for ingesting text to code later.
+    """
     article = extract_article(raw)
-    return CodedDocument(doc_id=document_id(article.text), article=article)
+    doc_id = document_id(article.text)
+    if not nlp:
+        return CodedDocument(doc_id=doc_id, article=article)
+    # Imported here so that text-only runs never pay for loading spaCy.
+    from wirecoder.actors import resolve
+    from wirecoder.nlp import parse
+
+    parsed = parse(article.text)
+    actors = resolve(
+        parsed,
+        day=iso_date(article.published),
+        place=article.dateline.place,
+        resolver=resolver,
+    )
+    return CodedDocument(doc_id=doc_id, article=article, actors=actors)
 
 
-def code(text_or_html: str, url: str | None = None, published: str | None = None) -> CodedDocument:
+def code(
+    text_or_html: str,
+    url: str | None = None,
+    published: str | None = None,
+    *,
+    nlp: bool = True,
+    resolver: ActorResolver | None = None,
+) -> CodedDocument:
     """Code an article given as plain text or HTML, without touching the store.
 
-    `published` (YYYY-MM-DD) is used when the document itself carries no date.
+    `published` (YYYY-MM-DD) is used when the document itself carries no date;
+    `nlp=False` skips the spaCy stages; `resolver` carries the user's actor files.
     """
     raw = RawDocument(
         source=url or "<string>",
@@ -33,4 +66,4 @@ def code(text_or_html: str, url: str | None = None, published: str | None = None
         url=url,
         published=published,
     )
-    return code_raw(raw)
+    return code_raw(raw, nlp=nlp, resolver=resolver)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -50,6 +50,22 @@ TABLES: dict[str, str] = {
             seq INTEGER NOT NULL,
             reason VARCHAR NOT NULL,
             text VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, seq)
+        )""",
+    "mentions": """
+        CREATE TABLE IF NOT EXISTS mentions (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            code VARCHAR NOT NULL,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            how VARCHAR NOT NULL,
+            entity INTEGER NOT NULL,
+            affiliation VARCHAR,
             PRIMARY KEY (doc_id, seq)
         )""",
     "ingest_errors": """

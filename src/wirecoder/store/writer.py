@@ -126,6 +126,29 @@ class Store:
                         for value in (coded.doc_id, seq, removed.reason, removed.text)
                     ],
                 )
+            if coded.actors:
+                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.actors))
+                self.db.execute(
+                    f"INSERT INTO mentions VALUES {rows}",
+                    [
+                        value
+                        for seq, m in enumerate(coded.actors)
+                        for value in (
+                            coded.doc_id,
+                            seq,
+                            m.text,
+                            m.start,
+                            m.end,
+                            m.code,
+                            m.name,
+                            m.country,
+                            m.sector,
+                            m.how,
+                            m.entity,
+                            m.affiliation,
+                        )
+                    ],
+                )
             self.db.commit()
         except duckdb.Error as exc:
             self._rollback_quietly()

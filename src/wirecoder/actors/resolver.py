@@ -1,0 +1,605 @@
+"""Mentions → coded actors, on the dependency parse.
+
+Rules, in the order they are tried for each mention (each mention records which one
+resolved it in `how`):
+
+- dictionary: a known person, coded by the role held on the article's date
+  ("Putin" in 2004 → RUSGOV; after every role, the country's elite code);
+- title: "Tajik President X", "NATO Secretary-General X" (country or organisation
+  plus an agent word before the name);
+- apposition: "X, a Tajik opposition figure", "X, an economist at a research centre
+  in Tashkent";
+- affiliation: "X of <organisation>" links the person to it;
+- adjective_agent: a noun phrase with a country and an agent word ("Russian troops",
+  "Kyrgyzstan's interim government", "the government of Tajikistan");
+- country / capital / organisation: names used as actors (not as places: "in
+  Tajikistan" is a location, not an actor);
+- coreference: later surnames, "the president", and he/she/his/her where the
+  antecedent is clear (see coref.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.actors.dictionary import (
+    ActorDictionary,
+    AgentMatch,
+    Country,
+    Organisation,
+    Person,
+)
+from wirecoder.actors.names import NameFinder, NameMatch
+from wirecoder.model import Mention
+
+# A country or capital after these prepositions is a place, not an actor.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "throughout",
+        "inside",
+        "within",
+        "around",
+        "into",
+        "from",
+        "outside",
+        "beyond",
+        "along",
+        "between",
+        "among",
+        "via",
+        "through",
+        "over",
+        "under",
+        "onto",
+    }
+)
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct", "poss", "case"})
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
+# Agents coded without a country: unidentified gunmen, international peacekeepers.
+_STATELESS_AGENTS = frozenset({"UAF", "IGO"})
+# Bare plural groups ("police", "troops", "rebels") are taken to be of the dateline's
+# country; other bare groups (teachers, families, firms) are too often not actors.
+_HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS"})
+_FOREIGN = frozenset({"foreign", "international", "western", "allied", "coalition"})
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "late"})
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world actor in a document; its mentions share the id."""
+
+    id: int
+    code: str
+    name: str | None
+    country: str | None
+    kind: str  # person | group | state | organisation
+    surnames: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    affiliation: str | None = None
+    last_token: int = -1
+    last_subject_token: int = -1
+
+
+@dataclass(slots=True)
+class _State:
+    doc: Doc
+    day: date
+    home: str | None
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # token indices already part of a mention
+    persons: set[int] = field(default_factory=set)  # token indices inside person names
+
+    def new_entity(self, **fields: object) -> Entity:
+        entity = Entity(id=len(self.entities), **fields)  # type: ignore[arg-type]
+        self.entities.append(entity)
+        return entity
+
+
+def sector_of(code: str, country: str | None) -> str | None:
+    if country and code.startswith(country) and len(code) > len(country):
+        return code[len(country) : len(country) + 3]
+    return None
+
+
+class ActorResolver:
+    """Resolve every actor mention in a parsed article."""
+
+    def __init__(self, dictionary: ActorDictionary, finder: NameFinder) -> None:
+        self.dictionary = dictionary
+        self.finder = finder
+
+    # -- entry point ----------------------------------------------------------------
+    def resolve(self, doc: Doc, *, day: date, home: str | None = None) -> list[Mention]:
+        state = _State(doc=doc, day=day, home=home)
+        names = self.finder.find(doc)
+        by_start = {m.start: m for m in names}
+        consumed: set[int] = set()
+        people_spans = self._person_spans(doc, names)
+        for span in people_spans:
+            consumed.update(range(span.start, span.end))
+        # Title words belong to the person they introduce ("Russian President Putin"):
+        # reserved now so that "Russian" or "NATO" there is not a mention of its own.
+        state.persons = consumed
+        for span in people_spans:
+            state.used.update(t.i for t in self._title_tokens(span))
+        events: list[tuple[int, str, object]] = [(s.start, "person", s) for s in people_spans]
+        for match in names:
+            if match.start in consumed or match.people:
+                continue
+            events.append((match.start, "name", match))
+        for chunk in doc.noun_chunks:
+            events.append((chunk.start, "chunk", chunk))
+        for token in doc:
+            if token.lower_ in _PRONOUNS:
+                events.append((token.i, "pronoun", token))
+        kinds = {"person": 0, "chunk": 1, "name": 2, "pronoun": 3}
+        events.sort(key=lambda e: (e[0], kinds[e[1]]))
+        for _, kind, item in events:
+            if kind == "person":
+                assert isinstance(item, Span)
+                self._person(state, item, by_start)
+            elif kind == "chunk":
+                assert isinstance(item, Span)
+                self._agent_phrase(state, item, names)
+            elif kind == "name":
+                assert isinstance(item, NameMatch)
+                self._name(state, item)
+            else:
+                assert isinstance(item, Token)
+                self._pronoun(state, item)
+        state.mentions.sort(key=lambda m: m.start)
+        return state.mentions
+
+    # -- people -----------------------------------------------------------------------
+    def _person_spans(self, doc: Doc, names: Sequence[NameMatch]) -> list[Span]:
+        """Dictionary people, then NER persons that overlap no dictionary name."""
+        spans = [m.span for m in names if m.people and not _lowercase_word(m.span)]
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if self.dictionary.country_for_name(ent.text) is not None:
+                continue  # NER calls "Tajik" a person now and then
+            span = _trim_person(ent)
+            if span is not None:
+                spans.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(spans, key=lambda s: s.start)
+
+    def _person(self, state: _State, span: Span, by_start: dict[int, NameMatch]) -> None:
+        known = by_start.get(span.start)
+        people = known.people if known is not None and known.end == span.end else ()
+        entity = self._existing_person(state, span)
+        if entity is not None:
+            how = "coref_surname" if len(span) <= 3 and span.text != entity.name else "dictionary"
+            self._add(state, span, entity, how)
+            self._consume_title(state, span)
+            return
+        if people:
+            person = _pick_person(people, state.day)
+            code = person.code_on(state.day)
+            role = person.role_on(state.day)
+            if role is None:
+                # Out of office on the day: the text may say what they are now
+                # ("opposition leader X", "Senator X").
+                context = self._title(state, span, person.country) or self._apposition(
+                    state, span, person.country
+                )
+                if context is not None and not context[3] & _FORMER:
+                    code = context[0]
+            entity = state.new_entity(
+                code=code,
+                name=person.name,
+                country=person.country,
+                kind="person",
+                surnames=_surnames(person.name, person.aliases),
+                title_words=frozenset(role.title.lower().split()) if role else frozenset(),
+            )
+            self._add(state, span, entity, "dictionary")
+            self._consume_title(state, span)
+            return
+        resolved = self._title(state, span, state.home) or self._apposition(state, span, state.home)
+        affiliation = self._affiliation(state, span)
+        if resolved is None and affiliation is not None and affiliation[1] is not None:
+            resolved = (affiliation[1], None, "affiliation", frozenset())
+        if resolved is None:
+            return
+        code, country, how, title = resolved
+        entity = state.new_entity(
+            code=code,
+            name=span.text,
+            country=country,
+            kind="person",
+            surnames=_surnames(span.text, ()),
+            title_words=title,
+            affiliation=affiliation[0] if affiliation else None,
+        )
+        self._add(state, span, entity, how)
+
+    def _existing_person(self, state: _State, span: Span) -> Entity | None:
+        text = span.text.lower()
+        for entity in reversed(state.entities):
+            if entity.kind != "person":
+                continue
+            if (entity.name and entity.name.lower() == text) or text in entity.surnames:
+                return entity
+        return None
+
+    def _title_tokens(self, span: Span) -> list[Token]:
+        """Words before a name in its noun phrase: "Tajik President", "NATO Secretary-General"."""
+        doc = span.doc
+        tokens: list[Token] = []
+        i = span.start - 1
+        while i >= 0 and len(tokens) < 7:
+            token = doc[i]
+            if token.lower_ in _DETERMINERS or token.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
+                break
+            if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
+                break
+            if token.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "PART"}:
+                break
+            tokens.insert(0, token)
+            i -= 1
+        return tokens
+
+    def _consume_title(self, state: _State, span: Span) -> None:
+        state.used.update(t.i for t in self._title_tokens(span))
+
+    def _title(
+        self, state: _State, span: Span, default_country: str | None
+    ) -> tuple[str, str | None, str, frozenset[str]] | None:
+        tokens = self._title_tokens(span)
+        if not tokens:
+            return None
+        found = self._code_from_words(state, tokens, default_country)
+        if found is None:
+            return None
+        state.used.update(t.i for t in tokens)
+        code, country = found
+        return code, country, "title", frozenset(t.lower_ for t in tokens)
+
+    def _apposition(
+        self, state: _State, span: Span, default_country: str | None
+    ) -> tuple[str, str | None, str, frozenset[str]] | None:
+        """ "X, a Tajik opposition figure" and "the governor of the district, X"."""
+        root = span.root
+        phrases = [list(c.subtree) for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            head = root.head
+            phrases.append(
+                [t for t in head.subtree if t.i < root.left_edge.i or t.i > root.right_edge.i]
+            )
+        for subtree in phrases:
+            found = self._code_from_words(state, subtree, default_country)
+            if found is not None:
+                state.used.update(t.i for t in subtree)
+                code, country = found
+                return code, country, "apposition", frozenset(t.lower_ for t in subtree)
+        return None
+
+    def _affiliation(self, state: _State, span: Span) -> tuple[str, str | None] | None:
+        """ "X of Jane's Defence Weekly": the organisation's name, and its code if known."""
+        for child in span.root.children:
+            if child.dep_ != "prep" or child.lower_ not in {"of", "at", "from", "with"}:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                phrase = doc_span(obj)
+                text = phrase.text.strip(" \"'“”")
+                if not text[:1].isupper():
+                    continue
+                organisation = self.dictionary.organisation_for_name(text)
+                return text, organisation.code if organisation else None
+        return None
+
+    # -- groups and states ------------------------------------------------------------------
+    def _code_from_words(
+        self, state: _State, tokens: Sequence[Token], default_country: str | None = None
+    ) -> tuple[str, str | None] | None:
+        """Country or organisation plus agent word among `tokens` → (code, country).
+
+        Without a country in the words, `default_country` (the person's own, or the
+        dateline's) stands in: "Judge X" in a story from Brasilia is BRAJUD.
+        """
+        words = [t for t in tokens if not t.is_punct]
+        if not words:
+            return None
+        organisation = self._organisation_in(words)
+        country = self._country_in(words, cities=True)
+        agent = self.dictionary.agent_match([t.lower_ for t in words])
+        if organisation is not None:
+            return organisation.code, None
+        if agent is None:
+            return None
+        if agent.agent.code in _STATELESS_AGENTS:
+            return agent.agent.code, None
+        code = country.code if country is not None else default_country
+        if code is None:
+            return None
+        return _join(code, agent), code
+
+    def _organisation_in(self, words: Sequence[Token]) -> Organisation | None:
+        for n in range(min(6, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if not words[i].text[:1].isupper():
+                    continue
+                text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
+                found = self.dictionary.organisation_for_name(_strip_possessive(text))
+                if found is not None:
+                    return found
+        return None
+
+    def _country_in(self, words: Sequence[Token], *, cities: bool) -> Country | None:
+        """The first country named in `words` by name, adjective or capital (or city)."""
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if not words[i].text[:1].isupper():
+                    continue
+                text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
+                found = self.dictionary.country_for_name(_strip_possessive(text))
+                if found is not None and (cities or found[1] != "city"):
+                    return found[0]
+        return None
+
+    def _agent_phrase(self, state: _State, chunk: Span, names: Sequence[NameMatch]) -> None:
+        if any(t.i in state.persons for t in chunk):
+            return
+        tokens = [t for t in chunk if t.i not in state.used]
+        while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].pos_ == "DET"):
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        if tokens[-1].pos_ not in {"NOUN", "PROPN"}:
+            return
+        if any(c.dep_ == "appos" and c.i in state.persons for c in chunk.root.children):
+            return  # "the governor of the district, X": the title of a named person
+        agent = self.dictionary.agent_match([t.lower_ for t in tokens])
+        span = chunk.doc[tokens[0].i : tokens[-1].i + 1]
+        organisation = self._organisation_in(tokens)
+        if agent is None:
+            self._organisation_coref(state, span, tokens)
+            return
+        if organisation is not None:
+            entity = self._group_entity(state, organisation.code, organisation.name, None)
+            self._add(state, span, entity, "organisation")
+            return
+        country = self._country_in(tokens, cities=False) or self._of_country(chunk)
+        if country is None:
+            if self._title_coref(state, span, agent):
+                return
+            if agent.agent.code in _STATELESS_AGENTS:
+                entity = self._group_entity(state, agent.agent.code, agent.agent.label, None)
+                self._add(state, span, entity, "adjective_agent")
+                return
+            if (
+                state.home is None
+                or agent.agent.code not in _HOME_AGENTS
+                or tokens[-1].tag_ != "NNS"
+                or any(t.lower_ in _FOREIGN for t in tokens)
+            ):
+                return
+            home = self.dictionary.country_by_code.get(state.home)
+            if home is None:
+                return
+            country = home
+        code = _join(country.code, agent)
+        entity = self._group_entity(
+            state, code, f"{country.name} {agent.agent.label}", country.code
+        )
+        self._add(state, span, entity, "adjective_agent")
+
+    def _of_country(self, chunk: Span) -> Country | None:
+        """ "the government of Tajikistan"."""
+        for child in chunk.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.text[:1].isupper():
+                        found = self.dictionary.country_for_name(obj.text)
+                        if found is not None and found[1] == "name":
+                            return found[0]
+        return None
+
+    def _group_entity(self, state: _State, code: str, name: str, country: str | None) -> Entity:
+        for entity in state.entities:
+            if entity.kind in {"group", "state", "organisation"} and entity.code == code:
+                return entity
+        return state.new_entity(code=code, name=name, country=country, kind="group")
+
+    def _name(self, state: _State, match: NameMatch) -> None:
+        span = match.span
+        if any(i in state.used for i in range(span.start, span.end)):
+            return
+        if match.organisation is not None:
+            organisation = match.organisation
+            entity = self._group_entity(state, organisation.code, organisation.name, None)
+            entity.kind = "organisation"
+            self._add(state, span, entity, "organisation")
+            return
+        country = match.country
+        if country is None or match.country_how not in {"name", "capital"}:
+            return
+        if _is_location(span) or _modifies_non_agent(span, self.dictionary):
+            return
+        entity = self._group_entity(state, country.code, country.name, country.code)
+        entity.kind = "state"
+        self._add(state, span, entity, "country" if match.country_how == "name" else "capital")
+
+    # -- coreference ------------------------------------------------------------------------
+    def _title_coref(self, state: _State, span: Span, agent: AgentMatch) -> bool:
+        """The latest person whose title or code fits "the president"."""
+        definite = span.start > 0 and span.doc[span.start - 1].lower_ in {"the", "his", "her"}
+        if not definite and span[0].lower_ != "former":
+            return False
+        words = {t.lower_ for t in span}
+        for entity in reversed(state.entities):
+            if entity.kind != "person":
+                continue
+            sector = sector_of(entity.code, entity.country)
+            if (
+                words & entity.title_words
+                or (sector == agent.agent.code and "former" not in words)
+                or ("former" in words and sector == "ELI")
+            ):
+                self._add(state, span, entity, "coref_title")
+                return True
+        return False
+
+    def _organisation_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> None:
+        """ "the alliance" after NATO, "the fund" after the IMF."""
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
+            return
+        head = tokens[-1].lower_
+        for entity in reversed(state.entities):
+            if entity.kind != "organisation":
+                continue
+            organisation = self.dictionary.organisation_by_code.get(entity.code)
+            if organisation is None:
+                continue
+            words = {w.lower() for n in (organisation.name, *organisation.names) for w in n.split()}
+            if head in words:
+                self._add(state, span, entity, "coref_title")
+                return
+
+    def _pronoun(self, state: _State, token: Token) -> None:
+        if token.i in state.used or _inside_quotes(token):
+            return
+        sentence = token.sent
+        candidates = [e for e in state.entities if e.kind == "person" and e.last_token < token.i]
+        if not candidates:
+            return
+        in_sentence = [e for e in candidates if e.last_token >= sentence.start]
+        previous_start = _previous_sentence_start(token)
+        recent = [e for e in candidates if e.last_token >= previous_start]
+        pool = in_sentence or recent
+        if not pool:
+            return
+        subjects = [
+            e
+            for e in pool
+            if e.last_subject_token >= (previous_start if not in_sentence else sentence.start)
+        ]
+        if subjects:
+            entity = max(subjects, key=lambda e: e.last_subject_token)
+        elif len(pool) == 1:
+            entity = pool[0]
+        else:
+            return
+        span = token.doc[token.i : token.i + 1]
+        self._add(state, span, entity, "coref_pronoun")
+
+    # -- output -----------------------------------------------------------------------
+    def _add(self, state: _State, span: Span, entity: Entity, how: str) -> None:
+        if any(i in state.used for i in range(span.start, span.end)) and how != "coref_pronoun":
+            return
+        state.used.update(range(span.start, span.end))
+        entity.last_token = max(entity.last_token, span.end - 1)
+        if span.root.dep_ in {"nsubj", "nsubjpass"} or (
+            span.root.dep_ in {"appos", "compound"}
+            and span.root.head.dep_ in {"nsubj", "nsubjpass"}
+        ):
+            entity.last_subject_token = max(entity.last_subject_token, span.end - 1)
+        state.mentions.append(
+            Mention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                code=entity.code,
+                name=entity.name,
+                country=entity.country,
+                sector=sector_of(entity.code, entity.country),
+                how=how,
+                entity=entity.id,
+                affiliation=entity.affiliation,
+            )
+        )
+
+
+def _join(country: str, agent: AgentMatch) -> str:
+    code = agent.agent.code
+    return code if code == "IGO" else country + code
+
+
+def _pick_person(people: Sequence[Person], day: date) -> Person:
+    """Of several people with one name, the one in office on the day, else the latest."""
+    holding = [p for p in people if p.role_on(day) is not None]
+    if holding:
+        return holding[0]
+    started = [p for p in people if p.roles and min(r.start for r in p.roles) <= day]
+    pool = started or list(people)
+    return max(pool, key=lambda p: max((r.start for r in p.roles), default=date.min))
+
+
+def _surnames(name: str, aliases: Iterable[str]) -> frozenset[str]:
+    forms = {name.lower()}
+    for alias in (name, *aliases):
+        parts = alias.split()
+        if len(parts) >= 2:
+            forms.add(parts[-1].lower())
+            # "de Hoop Scheffer", "al-Assad": the tail after a particle is a surname too.
+            for i, part in enumerate(parts[:-1]):
+                if part.islower():
+                    forms.add(" ".join(parts[i:]).lower())
+        forms.add(alias.lower())
+    return frozenset(forms)
+
+
+def _strip_possessive(text: str) -> str:
+    return text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _lowercase_word(span: Span) -> bool:
+    return not any(ch.isupper() for ch in span.text)
+
+
+def _trim_person(ent: Span) -> Span | None:
+    tokens = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
+    if not tokens or not tokens[0].text[:1].isupper():
+        return None
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].text in {"'s", "’s"}:
+        end -= 1
+    return ent.doc[ent.start : end] if end > ent.start else None
+
+
+def doc_span(token: Token) -> Span:
+    tokens = list(token.subtree)
+    return token.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _is_location(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _modifies_non_agent(span: Span, dictionary: ActorDictionary) -> bool:
+    """ "the Tajikistan border": a compound modifier of a noun that is no actor."""
+    root = span.root
+    if root.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    return dictionary.agent_match([root.head.lower_]) is None
+
+
+def _inside_quotes(token: Token) -> bool:
+    text = token.doc.text
+    before = text[: token.idx]
+    line_start = before.rfind("\n") + 1
+    segment = before[line_start:]
+    return (segment.count('"') + segment.count("“") - segment.count("”")) % 2 == 1
+
+
+def _previous_sentence_start(token: Token) -> int:
+    start = token.sent.start
+    if start == 0:
+        return 0
+    return int(token.doc[start - 1].sent.start)

@@ -1,0 +1,1 @@
+"""Scoring the coder against gold files (`wirecoder eval ...`)."""
