@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +13,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from wirecoder.actors.resolver import ActorResolver
 from wirecoder.errors import InputError, WirecoderError
 from wirecoder.ingest import IngestReport, Outcome, ingest
-from wirecoder.model import SourceFailure
+from wirecoder.model import CodedDocument, SourceFailure
 from wirecoder.pipeline import code_raw
 from wirecoder.sources import SourceLimits, read_sources
 from wirecoder.store import Store, default_store_path, open_store
@@ -66,9 +68,26 @@ StoreOption = Annotated[
 MaxMbOption = Annotated[
     float, typer.Option("--max-mb", min=0.001, help="Largest document accepted, in MB.")
 ]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="Your own actor file (YAML, same format as the shipped ones); repeatable.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")
 ]
+
+
+def _resolver(actors: list[Path] | None) -> ActorResolver | None:
+    if not actors:
+        return None
+    from wirecoder.actors import build_resolver
+
+    return build_resolver(actors)
 
 
 def _limits(max_mb: float, timeout: float, fetch_links: bool = True) -> SourceLimits:
@@ -100,8 +119,12 @@ def ingest_command(
             help="Fetch each feed entry's link (else use the entry's own content).",
         ),
     ] = True,
+    nlp: Annotated[
+        bool, typer.Option("--nlp/--no-nlp", help="Resolve actors (spaCy); off stores text only.")
+    ] = True,
+    actors: ActorsOption = None,
 ) -> None:
-    """Read articles from SOURCES, clean them and store them.
+    """Read articles from SOURCES, clean them, code them and store them.
 
     Each document is stored in its own transaction. A document already in the store is
     left alone; a near-duplicate of one is stored with `duplicate_of` pointing to the
@@ -117,7 +140,9 @@ def ingest_command(
     store_path = store or default_store_path()
     try:
         with open_store(store_path) as db:
-            report = _run_ingest(db, sources, _limits(max_mb, timeout, fetch_links), quiet)
+            report = _run_ingest(
+                db, sources, _limits(max_mb, timeout, fetch_links), quiet, nlp, _resolver(actors)
+            )
     except WirecoderError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -125,7 +150,14 @@ def ingest_command(
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _run_ingest(db: Store, sources: list[str], limits: SourceLimits, quiet: bool) -> IngestReport:
+def _run_ingest(
+    db: Store,
+    sources: list[str],
+    limits: SourceLimits,
+    quiet: bool,
+    nlp: bool,
+    resolver: ActorResolver | None,
+) -> IngestReport:
     show = not quiet and err.is_terminal
     counts = {"added": 0, "duplicate": 0, "unchanged": 0, "failed": 0}
     with Progress(
@@ -145,7 +177,7 @@ def _run_ingest(db: Store, sources: list[str], limits: SourceLimits, quiet: bool
             status = " ".join(f"{k} {v}" for k, v in counts.items() if v)
             progress.update(task, advance=1, status=status)
 
-        report = ingest(sources, db, limits=limits, progress=on_item)
+        report = ingest(sources, db, limits=limits, progress=on_item, nlp=nlp, resolver=resolver)
     for failure in report.failures:
         err.print(f"[red]failed[/red] [{failure.code}] {failure.reason}", highlight=False)
     return report
@@ -175,6 +207,7 @@ def code_command(
     ] = False,
     max_mb: MaxMbOption = 10.0,
     timeout: TimeoutOption = 20.0,
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents and print them, without touching the store.
 
@@ -183,15 +216,8 @@ def code_command(
     `actors`, `events`, `quotes` and `quantities`.
     """
     failed = False
-    for item in read_sources([source], limits=_limits(max_mb, timeout)):
-        if isinstance(item, SourceFailure):
-            err.print(f"[red]error:[/red] [{item.code}] {item.reason}", highlight=False)
-            failed = True
-            continue
-        try:
-            coded = code_raw(item)
-        except InputError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+    for coded in _coded(source, _limits(max_mb, timeout), _resolver(actors)):
+        if coded is None:
             failed = True
             continue
         if as_json:
@@ -199,6 +225,103 @@ def code_command(
         else:
             _print_article(coded.to_dict())
     raise typer.Exit(1 if failed else 0)
+
+
+def _coded(
+    source: str, limits: SourceLimits, resolver: ActorResolver | None
+) -> Iterator[CodedDocument | None]:
+    """Each document of SOURCE coded, or None (after printing why) when it failed."""
+    for item in read_sources([source], limits=limits):
+        if isinstance(item, SourceFailure):
+            err.print(f"[red]error:[/red] [{item.code}] {item.reason}", highlight=False)
+            yield None
+            continue
+        try:
+            yield code_raw(item, resolver=resolver)
+        except InputError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            yield None
+
+
+@app.command("actors")
+def actors_command(
+    source: Annotated[str, typer.Argument(help="A file, URL or `-`.")],
+    actors: ActorsOption = None,
+    max_mb: MaxMbOption = 10.0,
+    timeout: TimeoutOption = 20.0,
+) -> None:
+    """Show every actor mention of each document: its code and how it was resolved.
+
+    Codes are CAMEO-style: country + sector (`RUSGOV`, `TJKOPP`, `USAMIL`) or an
+    international organisation (`IGOWSTNAT` for NATO). People are coded by the role
+    they held on the article's date. Mentions of one actor share an entity number.
+    """
+    failed = False
+    for coded in _coded(source, _limits(max_mb, timeout), _resolver(actors)):
+        if coded is None:
+            failed = True
+            continue
+        table = Table(title=f"actors in {coded.article.source}", title_justify="left")
+        for column in ("chars", "text", "code", "name", "how", "entity", "affiliation"):
+            table.add_column(column, overflow="fold")
+        for m in coded.actors:
+            table.add_row(
+                f"{m.start}-{m.end}",
+                m.text,
+                m.code,
+                m.name or "",
+                m.how,
+                str(m.entity),
+                m.affiliation or "",
+            )
+        out.print(table)
+    raise typer.Exit(1 if failed else 0)
+
+
+eval_app = typer.Typer(
+    help="Score the coder on a gold file (precision, recall, F1).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("actors")
+def eval_actors_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[int, typer.Option("--errors", help="List this many errors.")] = 0,
+    actors: ActorsOption = None,
+) -> None:
+    """Mention → code precision, recall and F1: a prediction counts when its span
+    overlaps a gold mention and its code is the gold code."""
+    from wirecoder.evaluation.actors import evaluate_actors
+
+    report = evaluate_actors(gold, resolver=_resolver(actors))
+    data = report.as_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    table = Table(title=f"actors: {gold} ({report.items} paragraphs)", title_justify="left")
+    for column in ("measure", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right")
+    for name, score in (("mention → code", report.overall), ("mention span", report.span_only)):
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp),
+            str(score.fp),
+            str(score.fn),
+        )
+    out.print(table)
+    by_how = Table(title="recall by case", title_justify="left")
+    by_how.add_column("how")
+    by_how.add_column("recall", justify="right")
+    for how, recall in data["recall_by_how"].items():
+        by_how.add_row(how, f"{recall:.3f}")
+    out.print(by_how)
+    for error in report.errors[:errors]:
+        out.print(error, highlight=False)
 
 
 def _print_article(doc: dict[str, object]) -> None:

@@ -70,6 +70,32 @@ _STATELESS_AGENTS = frozenset({"UAF", "IGO"})
 # country; other bare groups (teachers, families, firms) are too often not actors.
 _HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS"})
 _FOREIGN = frozenset({"foreign", "international", "western", "allied", "coalition"})
+# Nouns that make an apposition describe a person: "X, a well-known opposition figure".
+_PERSON_NOUNS = frozenset(
+    {
+        "figure",
+        "leader",
+        "analyst",
+        "official",
+        "politician",
+        "activist",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "expert",
+        "economist",
+        "journalist",
+        "member",
+        "head",
+        "chairman",
+        "president",
+        "founder",
+        "director",
+        "lawyer",
+        "cleric",
+    }
+)
 _FORMER = frozenset({"former", "ex", "ex-", "retired", "late"})
 
 
@@ -166,7 +192,9 @@ class ActorResolver:
         spans = [m.span for m in names if m.people and not _lowercase_word(m.span)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ != "PERSON" and not self._person_like(ent):
                 continue
             if self.dictionary.country_for_name(ent.text) is not None:
                 continue  # NER calls "Tajik" a person now and then
@@ -175,6 +203,17 @@ class ActorResolver:
                 spans.append(span)
                 taken.update(range(span.start, span.end))
         return sorted(spans, key=lambda s: s.start)
+
+    def _person_like(self, ent: Span) -> bool:
+        """A name the tagger calls an organisation but an apposition calls a person:
+        "Dadejan Attaullah, a well-known Tajik opposition figure"."""
+        if ent.label_ != "ORG" or not all(t.pos_ == "PROPN" for t in ent):
+            return False
+        if self.dictionary.organisation_for_name(ent.text) is not None:
+            return False
+        return any(
+            child.dep_ == "appos" and child.lower_ in _PERSON_NOUNS for child in ent.root.children
+        )
 
     def _person(self, state: _State, span: Span, by_start: dict[int, NameMatch]) -> None:
         known = by_start.get(span.start)
@@ -398,6 +437,10 @@ class ActorResolver:
             state, code, f"{country.name} {agent.agent.label}", country.code
         )
         self._add(state, span, entity, "adjective_agent")
+        name = _name_after(chunk)
+        if name is not None:
+            named = state.new_entity(code=code, name=name.text, country=country.code, kind="group")
+            self._add(state, name, named, "media" if agent.agent.code == "MED" else "title")
 
     def _of_country(self, chunk: Span) -> Country | None:
         """ "the government of Tajikistan"."""
@@ -552,6 +595,29 @@ def _surnames(name: str, aliases: Iterable[str]) -> frozenset[str]:
                     forms.add(" ".join(parts[i:]).lower())
         forms.add(alias.lower())
     return frozenset(forms)
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _name_after(chunk: Span) -> Span | None:
+    """The name after a descriptive phrase: the Russian newspaper "Nezavisimaya gazeta"."""
+    doc = chunk.doc
+    i = chunk.end
+    if i < len(doc) and doc[i].text in _QUOTES:
+        j = i + 1
+        while j < len(doc) and j - i <= 7 and doc[j].text not in _QUOTES:
+            j += 1
+        if j >= len(doc) or doc[j].text not in _QUOTES:
+            return None
+        k = j
+        while k > i + 1 and doc[k - 1].is_punct:
+            k -= 1
+        return doc[i + 1 : k] if k > i + 1 and doc[i + 1].text[:1].isupper() else None
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN":
+        j += 1
+    return doc[i:j] if j > i else None
 
 
 def _strip_possessive(text: str) -> str:

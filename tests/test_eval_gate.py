@@ -1,0 +1,29 @@
+"""Quality gate: the coder's scores on our gold sets never fall below eval/floors.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from wirecoder.evaluation.actors import evaluate_actors
+
+REPO = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((REPO / "eval" / "floors.json").read_text(encoding="utf-8"))
+
+
+def _fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+@pytest.mark.model
+def test_actor_scores_hold_their_floors() -> None:
+    floor = FLOORS["actors"]
+    gold = REPO / floor["gold"]
+    assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
+    score = evaluate_actors(gold).overall
+    measured = {"precision": score.precision, "recall": score.recall, "f1": score.f1}
+    for name, minimum in floor["mention_code"].items():
+        assert measured[name] >= minimum, f"actors {name} {measured[name]:.3f} < floor {minimum}"
