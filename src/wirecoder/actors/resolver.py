@@ -158,6 +158,9 @@ class ActorResolver:
         state.persons = consumed
         for span in people_spans:
             state.used.update(t.i for t in self._title_tokens(span))
+            for child in span.root.children:
+                if child.dep_ == "appos":
+                    state.used.update(t.i for t in _phrase_tokens(child))
         events: list[tuple[int, str, object]] = [(s.start, "person", s) for s in people_spans]
         for match in names:
             if match.start in consumed or match.people:
@@ -168,7 +171,9 @@ class ActorResolver:
         for token in doc:
             if token.lower_ in _PRONOUNS:
                 events.append((token.i, "pronoun", token))
-        kinds = {"person": 0, "chunk": 1, "name": 2, "pronoun": 3}
+            elif token.pos_ == "PROPN" and token.i not in consumed:
+                events.append((token.i, "surname", token))
+        kinds = {"person": 0, "chunk": 1, "name": 2, "pronoun": 3, "surname": 4}
         events.sort(key=lambda e: (e[0], kinds[e[1]]))
         for _, kind, item in events:
             if kind == "person":
@@ -180,9 +185,12 @@ class ActorResolver:
             elif kind == "name":
                 assert isinstance(item, NameMatch)
                 self._name(state, item)
-            else:
+            elif kind == "pronoun":
                 assert isinstance(item, Token)
                 self._pronoun(state, item)
+            else:
+                assert isinstance(item, Token)
+                self._surname(state, item)
         state.mentions.sort(key=lambda m: m.start)
         return state.mentions
 
@@ -366,6 +374,8 @@ class ActorResolver:
         code = country.code if country is not None else default_country
         if code is None:
             return None
+        if any(t.lower_ in _FORMER for t in words):
+            return code + "ELI", code  # "former interior minister": no longer in office
         return _join(code, agent), code
 
     def _organisation_in(self, words: Sequence[Token]) -> Organisation | None:
@@ -380,10 +390,13 @@ class ActorResolver:
         return None
 
     def _country_in(self, words: Sequence[Token], *, cities: bool) -> Country | None:
-        """The first country named in `words` by name, adjective or capital (or city)."""
+        """The first country named in `words` by name, adjective or capital (or city).
+
+        "pro-Russian separatists" are not Russian: a pro- or anti- prefix is skipped.
+        """
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                if not words[i].text[:1].isupper():
+                if not words[i].text[:1].isupper() or _after_pro(words[i]):
                     continue
                 text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
                 found = self.dictionary.country_for_name(_strip_possessive(text))
@@ -407,7 +420,8 @@ class ActorResolver:
         span = chunk.doc[tokens[0].i : tokens[-1].i + 1]
         organisation = self._organisation_in(tokens)
         if agent is None:
-            self._organisation_coref(state, span, tokens)
+            if not self._leader_coref(state, span, tokens):
+                self._organisation_coref(state, span, tokens)
             return
         if organisation is not None:
             entity = self._group_entity(state, organisation.code, organisation.name, None)
@@ -472,6 +486,8 @@ class ActorResolver:
         country = match.country
         if country is None or match.country_how not in {"name", "capital"}:
             return
+        if country.is_ambiguous(span.text) and not _reads_as_place(span):
+            return
         if _is_location(span) or _modifies_non_agent(span, self.dictionary):
             return
         entity = self._group_entity(state, country.code, country.name, country.code)
@@ -498,6 +514,19 @@ class ActorResolver:
                 return True
         return False
 
+    def _leader_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> bool:
+        """ "the Palestinian leader" → the latest person of that country."""
+        if tokens[-1].lower_ not in _PERSON_NOUNS or len(tokens) > 3:
+            return False
+        if span.start == 0 or span.doc[span.start - 1].lower_ not in {"the", "his", "her"}:
+            return False
+        country = self._country_in(tokens, cities=False)
+        for entity in reversed(state.entities):
+            if entity.kind == "person" and (country is None or entity.country == country.code):
+                self._add(state, span, entity, "coref_title")
+                return True
+        return False
+
     def _organisation_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> None:
         """ "the alliance" after NATO, "the fund" after the IMF."""
         if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
@@ -512,6 +541,15 @@ class ActorResolver:
             words = {w.lower() for n in (organisation.name, *organisation.names) for w in n.split()}
             if head in words:
                 self._add(state, span, entity, "coref_title")
+                return
+
+    def _surname(self, state: _State, token: Token) -> None:
+        """A surname the tagger missed, of someone already named: "whom Erdogan blames"."""
+        if token.i in state.used:
+            return
+        for entity in reversed(state.entities):
+            if entity.kind == "person" and token.lower_ in entity.surnames:
+                self._add(state, token.doc[token.i : token.i + 1], entity, "coref_surname")
                 return
 
     def _pronoun(self, state: _State, token: Token) -> None:
@@ -618,6 +656,35 @@ def _name_after(chunk: Span) -> Span | None:
     while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN":
         j += 1
     return doc[i:j] if j > i else None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase under `head` without its clauses ("whom Erdogan blames")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "ccomp", "conj", "cc"}:
+            tokens.extend(_phrase_tokens(child))
+    return tokens
+
+
+def _reads_as_place(span: Span) -> bool:
+    """ "Jordan" the state, not Jordan Whitaker or a calf named Jordan."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(t is not None and t.pos_ == "PROPN" for t in (before, after)):
+        return False
+    if before is not None and before.lower_ in {"named", "called", "dubbed"}:
+        return False
+    return all(t.ent_type_ == "GPE" for t in span)
+
+
+def _after_pro(token: Token) -> bool:
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in {"pro", "anti"}:
+        return True
+    return i >= 1 and doc[i - 1].lower_ in {"pro", "anti", "pro-", "anti-"}
 
 
 def _strip_possessive(text: str) -> str:
