@@ -15,6 +15,7 @@ from wirecoder.actors import dictionary
 from wirecoder.actors.dictionary import (
     DICTIONARY_VERSION,
     ActorDictionary,
+    Institution,
     Person,
     Role,
     load_dictionary,
@@ -56,12 +57,12 @@ def test_shipped_counts(actors: ActorDictionary) -> None:
     assert set(actors.agent_by_code) >= AGENT_CODES
     assert {o.kind for o in actors.organisations} == {"igo", "ngo"}
     assert actors.version == DICTIONARY_VERSION
-    assert actors.files[:3] == ("countries.yaml", "igos.yaml", "agents.yaml")
+    assert actors.files[:4] == ("countries.yaml", "igos.yaml", "agents.yaml", "institutions.yaml")
 
 
 def test_shipped_people_folder_is_loaded(actors: ActorDictionary) -> None:
     files = sorted(PEOPLE_DIR.glob("*.yaml")) if PEOPLE_DIR.is_dir() else []
-    assert actors.files[3:] == tuple(f"people/{p.name}" for p in files)
+    assert actors.files[4:] == tuple(f"people/{p.name}" for p in files)
     for path in files:
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             found = actors.people_for_name(entry["name"])
@@ -458,7 +459,261 @@ def test_missing_user_file(tmp_path: Path) -> None:
 def test_public_names() -> None:
     import wirecoder.actors
 
-    assert sorted(wirecoder.actors.__all__) == [
+    # The package also exports the resolver; the dictionary's own names must stay.
+    assert {
         *("ActorDictionary", "Agent", "AgentMatch", "Country", "DICTIONARY_VERSION"),
         *("Organisation", "Origin", "Person", "Role", "load_dictionary"),
-    ]
+    } <= set(wirecoder.actors.__all__)
+
+
+# ---- national institutions ------------------------------------------------------------
+
+INSTITUTION_KINDS = {
+    *("executive", "ministry", "intelligence", "legislature", "court", "military", "police"),
+    *("media", "party", "company", "thinktank", "university", "armed_group", "other"),
+}
+
+
+def test_shipped_institutions(actors: ActorDictionary) -> None:
+    institutions = actors.institutions
+    assert len(institutions) >= 350
+    kinds = [i.kind for i in institutions]
+    assert set(kinds) == INSTITUTION_KINDS
+    assert kinds.count("media") >= 120
+    assert kinds.count("party") >= 60
+    assert kinds.count("company") >= 50
+    assert kinds.count("armed_group") >= 30
+    assert kinds.count("thinktank") + kinds.count("university") >= 30
+    for institution in institutions:
+        assert institution.origin.path.endswith("institutions.yaml")
+        if institution.country is None:
+            assert institution.code[:3] not in actors.country_by_code, institution.name
+        else:
+            assert institution.code[:3] == institution.country, institution.name
+            assert institution.code[3:] in actors.agent_by_code, institution.name
+        assert actors.institution_for_name(institution.name) is institution
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        ("Kremlin", "RUSGOV", "executive"),
+        ("the Kremlin", "RUSGOV", "executive"),
+        ("Russian Foreign Ministry", "RUSGOV", "ministry"),
+        ("CIA", "USASPY", "intelligence"),
+        ("Central Intelligence Agency", "USASPY", "intelligence"),
+        ("FBI", "USACOP", "police"),
+        ("the Pentagon", "USAMIL", "ministry"),
+        ("the Duma", "RUSLEG", "legislature"),
+        ("State Duma", "RUSLEG", "legislature"),
+        ("Élysée", "FRAGOV", "executive"),
+        ("Elysee Palace", "FRAGOV", "executive"),
+        ("Nezavisimaya Gazeta", "RUSMED", "media"),
+        ("Nezavisimaya gazeta", "RUSMED", "media"),
+        ("Jane's Defence Weekly", "GBRMED", "media"),
+        ("Jane’s Defence Weekly", "GBRMED", "media"),
+        ("RFE/RL", "USAMED", "media"),
+        ("Radio Free Europe/Radio Liberty", "USAMED", "media"),
+        ("Al Jazeera", "QATMED", "media"),
+        ("ITAR-TASS", "RUSMED", "media"),
+        ("Asia-Plus", "TJKMED", "media"),
+        ("United Russia", "RUSPTY", "party"),
+        ("Islamic Renaissance Party of Tajikistan", "TJKPTY", "party"),
+        ("Gazprom", "RUSBUS", "company"),
+        ("TALCO", "TJKBUS", "company"),
+        ("Chatham House", "GBRNGO", "thinktank"),
+        ("Carnegie Moscow Center", "RUSNGO", "thinktank"),
+        ("SIPRI", "SWENGO", "thinktank"),
+        ("Harvard", "USAEDU", "university"),
+        ("Taliban", "AFGREB", "armed_group"),
+        ("Hamas", "PSEREB", "armed_group"),
+        ("Hezbollah", "LBNREB", "armed_group"),
+        ("PKK", "TURREB", "armed_group"),
+        ("al-Shabab", "SOMREB", "armed_group"),
+        ("United Tajik Opposition", "TJKREB", "armed_group"),
+    ],
+)
+def test_institution_for_name(actors: ActorDictionary, text: str, code: str, kind: str) -> None:
+    found = actors.institution_for_name(text)
+    assert found is not None and (found.code, found.kind) == (code, kind)
+    assert not found.is_ambiguous(text)
+
+
+def test_transnational_groups_have_no_country(actors: ActorDictionary) -> None:
+    for text, code in (("al-Qaeda", "IMGMUSALQ"), ("ISIS", "IMGMUSISI"), ("Daesh", "IMGMUSISI")):
+        found = actors.institution_for_name(text)
+        assert found is not None and (found.code, found.country) == (code, None)
+
+
+def test_institution_acronyms_capitals_and_ambiguity(actors: ActorDictionary) -> None:
+    for text in ("cia", "ap", "Jane's Defence Weekly of Tuesday", "Tajikistan", ""):
+        assert actors.institution_for_name(text) is None, text
+    for text in ("Congress", "Senate", "The Times", "Guardian", "Shell", "Labour", "IS"):
+        found = actors.institution_for_name(text)
+        assert found is not None and found.is_ambiguous(text), text
+    kremlin = actors.institution_for_name("Kremlin")
+    ministry = actors.institution_for_name("Russian Foreign Ministry")
+    assert kremlin is not None and ministry is not None
+    assert kremlin.code == ministry.code and kremlin != ministry  # one code, two bodies
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        kremlin.code = "RUSMIL"  # type: ignore[misc]
+
+
+def test_institutions_default_to_none_in_a_hand_built_dictionary() -> None:
+    built = ActorDictionary(countries=(), organisations=(), agents=(), people=())
+    assert built.institutions == () and built.institution_for_name("Kremlin") is None
+    gazprom = Institution("RUSBUS", "Gazprom", ("Gazprom",), "company", "RUS")
+    built = ActorDictionary((), (), (), (), institutions=(gazprom,))
+    assert built.institution_for_name("GAZPROM") is gazprom
+
+
+def test_user_file_adds_and_replaces_institutions(tmp_path: Path) -> None:
+    shipped = load_dictionary()
+    extra = write(
+        tmp_path,
+        "mine.yaml",
+        """\
+institutions:
+  - {code: TJKMED, name: Ozodagon Weekly Review, names: [Ozodagon Weekly Review], kind: media,
+     country: TJK}
+  - code: UZBGOV
+    name: Fergana regional administration
+    names: [Fergana regional administration, Ferghana]
+    kind: executive
+    country: UZB
+  - {code: RUSGOV, name: Kremlin, names: [Kremlin], kind: other, country: RUS}
+  - {code: IMGMUSXYZ, name: Example Network, names: [Example Network], kind: armed_group,
+     country: null}
+""",
+    )
+    actors = load_dictionary([extra])
+    assert len(actors.institutions) == len(shipped.institutions) + 3
+    weekly = actors.institution_for_name("ozodagon weekly review")
+    assert weekly is not None and weekly.code == "TJKMED"
+    assert weekly.origin.path == str(extra) and weekly.origin.line == 2
+    ferghana = actors.institution_for_name("Ferghana")  # taken from the shipped Fergana News
+    assert ferghana is not None and ferghana.code == "UZBGOV"
+    kremlin = actors.institution_for_name("the Kremlin")
+    assert kremlin is not None and kremlin.kind == "other"
+    assert actors.institution_for_name("Moscow Kremlin") is None  # the entry was replaced
+    network = actors.institution_for_name("Example Network")
+    assert network is not None and network.country is None
+    assert actors.version != DICTIONARY_VERSION
+    untouched = shipped.institution_for_name("Ferghana")
+    assert untouched is not None and untouched.code == "RUSMED"
+
+
+def test_root_folder_institutions_file(tmp_path: Path) -> None:
+    (tmp_path / "people").mkdir()
+    write(tmp_path, "countries.yaml", COUNTRIES)
+    write(tmp_path, "igos.yaml", "- {code: IGOUNO, name: United Nations, names: [UN], kind: igo}\n")
+    write(tmp_path, "agents.yaml", "- {code: GOV, label: government, words: [minister]}\n")
+    good = (
+        "- {code: KORGOV, name: Blue House, names: [Blue House], kind: executive, country: KOR}\n"
+    )
+    write(tmp_path, "institutions.yaml", good)
+    actors = load_dictionary(root=tmp_path)
+    assert actors.files == ("countries.yaml", "igos.yaml", "agents.yaml", "institutions.yaml")
+    found = actors.institution_for_name("the Blue House")
+    assert found is not None and found.code == "KORGOV"
+    bad = write(tmp_path, "institutions.yaml", good + good.replace("KORGOV", "KORMIL"))
+    with pytest.raises(DataFileError, match="repeats line 1") as caught:
+        load_dictionary(root=tmp_path)
+    assert (caught.value.fields["path"], caught.value.fields["line"]) == (str(bad), 2)
+    write(tmp_path, "institutions.yaml", good.replace("KORGOV", "KORSPY"))
+    with pytest.raises(DataFileError, match="agent code SPY is not in the agent list"):
+        load_dictionary(root=tmp_path)
+
+
+RUS_BODY = (
+    "  - {code: RUSGOV, name: Red House, names: [Red House], kind: executive, country: RUS}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "reason"),
+    [
+        (
+            "  - {code: rusgov, name: A, names: [A], kind: executive, country: RUS}\n",
+            "rusgov",
+            "six capital letters",
+        ),
+        (
+            "  - {code: RUSGOVX, name: A, names: [A], kind: executive, country: RUS}\n",
+            "RUSGOVX",
+            "six capital letters",
+        ),
+        (
+            "  - {code: USAGOV, name: A, names: [A], kind: executive, country: RUS}\n",
+            "USAGOV",
+            "does not start with its country RUS",
+        ),
+        (
+            "  - {code: RUSXYZ, name: A, names: [A], kind: executive, country: RUS}\n",
+            "RUSXYZ",
+            "agent code XYZ is not in the agent list",
+        ),
+        (
+            "  - {code: ZZZGOV, name: A, names: [A], kind: executive, country: ZZZ}\n",
+            "ZZZGOV",
+            "country ZZZ is not in the country list",
+        ),
+        (
+            "  - {code: RUSGOVXX, name: A, names: [A], kind: armed_group, country: null}\n",
+            "RUSGOVXX",
+            "starts with a country code",
+        ),
+        (
+            "  - {code: IMG, name: A, names: [A], kind: armed_group, country: null}\n",
+            "IMG",
+            "at least three capitals or digits",
+        ),
+        (
+            "  - {code: RUSGOV, name: A, names: [A], kind: Russia, country: Russia}\n",
+            "kind: Russia",
+            "kind 'Russia' is not one of executive",
+        ),
+        (
+            "  - {code: RUSGOV, name: A, names: [A], kind: executive, country: Russia}\n",
+            "Russia",
+            "not an ISO3 code or null",
+        ),
+        (
+            "  - {code: RUSGOV, name: A, names: [A], kind: executive, country: RUS,"
+            " ambiguous: [B]}\n",
+            "ambiguous",
+            "ambiguous name 'B' is not one of 'A'",
+        ),
+        (
+            "  - code: RUSGOV\n    name: A\n    kind: executive\n    country: RUS\n",
+            "code: RUSGOV",
+            "missing the required field 'names'",
+        ),
+        (
+            "  - code: RUSGOV\n    name: A\n    names: []\n    kind: executive\n    country: RUS\n",
+            "names: []",
+            "names is empty",
+        ),
+        (
+            "  - {code: RUSGOV, name: A, names: [A], kind: executive, country: RUS, seat: X}\n",
+            "seat",
+            "unknown institution field 'seat'",
+        ),
+        (RUS_BODY + RUS_BODY.replace("RUSGOV", "RUSMIL"), "RUSMIL", "repeats line 2"),
+        (
+            RUS_BODY + RUS_BODY.replace("RUSGOV", "RUSMIL").replace("name: Red", "name: Big"),
+            "RUSMIL",
+            "'Red House' already names RUSGOV (line 2)",
+        ),
+    ],
+)
+def test_institution_errors_name_file_and_line(
+    tmp_path: Path, text: str, needle: str, reason: str
+) -> None:
+    body = "institutions:\n" + text
+    path = write(tmp_path, "bad.yaml", body)
+    with pytest.raises(DataFileError, match=re.escape(reason)) as caught:
+        load_dictionary([path])
+    assert caught.value.code == "E101"
+    assert caught.value.fields["path"] == str(path)
+    assert caught.value.fields["line"] == line_of(body, needle)

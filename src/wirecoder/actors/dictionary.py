@@ -1,12 +1,12 @@
-"""Actor knowledge: countries, international organisations, agent words and people.
+"""Actor knowledge: countries, international bodies, agent words, people, institutions.
 
 The shipped YAML files live in ``wirecoder/data/actors`` (``countries.yaml``,
-``igos.yaml``, ``agents.yaml`` and every ``people/*.yaml``); their headers describe the
-fields. They are read once and checked, and users layer their own files over them: a
-user file is a mapping with any of the sections ``countries``, ``organisations``,
-``agents`` and ``people``, whose entries add to the shipped ones or replace the entry with
-the same code (a person: the same name). Every schema error is a DataFileError naming
-the file and line.
+``igos.yaml``, ``agents.yaml``, ``institutions.yaml`` and every ``people/*.yaml``); their
+headers describe the fields. They are read once and checked, and users layer their own
+files over them: a user file is a mapping with any of the sections ``countries``,
+``organisations``, ``agents``, ``people`` and ``institutions``, whose entries add to the
+shipped ones or replace the entry with the same code (a person or an institution: the
+same name). Every schema error is a DataFileError naming the file and line.
 
 >>> actors = load_dictionary()
 >>> actors.country_for_name("Dushanbe")[0].code, actors.country_for_name("Tajik")[1]
@@ -15,6 +15,8 @@ the file and line.
 'IGOWSTNAT'
 >>> actors.agent_for_words("the defence minister")
 'GOV'
+>>> actors.institution_for_name("the Kremlin").code
+'RUSGOV'
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar, get_args
 
 import yaml
 
@@ -42,10 +44,18 @@ _RANK: dict[How, int] = {"name": 0, "adjective": 1, "capital": 2, "city": 3}
 _ISO3 = re.compile(r"[A-Z]{3}")
 _AGENT_CODE = re.compile(r"[A-Z]{3}")
 _ORG_CODE = re.compile(r"(IGO|NGO)[A-Z0-9]*")
+_NATIONAL_CODE = re.compile(r"[A-Z]{6}")  # a country's ISO3 code + an agent code
+_TRANSNATIONAL_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{3,}")
 _ROLE_CODE = re.compile(r"[A-Z][A-Z0-9]{2,}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NULL_TAG = "tag:yaml.org,2002:null"
-_SECTIONS = ("countries", "organisations", "agents", "people")
+_SECTIONS = ("countries", "organisations", "agents", "people", "institutions")
+
+InstitutionKind = Literal[
+    "executive", "ministry", "intelligence", "legislature", "court", "military", "police",
+    "media", "party", "company", "thinktank", "university", "armed_group", "other",
+]  # fmt: skip
+_INSTITUTION_KINDS: tuple[InstitutionKind, ...] = get_args(InstitutionKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +104,27 @@ class Organisation:
     origin: Origin = field(default=_NOWHERE, compare=False)
 
     def is_ambiguous(self, text: str) -> bool:
+        return _fold(text).casefold() in {_fold(a).casefold() for a in self.ambiguous}
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """A national named body ("the Kremlin", "Gazprom", "the Taliban") and its actor code.
+
+    Several institutions may share a code; they are keyed by name. ``country`` is None
+    for a transnational group whose code names no state (al-Qaeda, IMGMUSALQ).
+    """
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    kind: InstitutionKind
+    country: str | None
+    ambiguous: tuple[str, ...] = ()
+    origin: Origin = field(default=_NOWHERE, compare=False)
+
+    def is_ambiguous(self, text: str) -> bool:
+        """True for a name of this body that is also a common word ("Shell", "Congress")."""
         return _fold(text).casefold() in {_fold(a).casefold() for a in self.ambiguous}
 
 
@@ -167,7 +198,7 @@ def _is_acronym(name: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-E = TypeVar("E", "Country", "Organisation")
+E = TypeVar("E", "Country", "Organisation", "Institution")
 
 
 class _NameIndex(Generic[E]):
@@ -296,7 +327,7 @@ def _matches_from(root: _Trie, tokens: list[str], start: int) -> Iterator[tuple[
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ActorDictionary:
-    """Countries, organisations, agent words and people, with lookups built once."""
+    """Countries, organisations, agent words, people and institutions, with lookups."""
 
     countries: tuple[Country, ...]
     organisations: tuple[Organisation, ...]
@@ -304,12 +335,14 @@ class ActorDictionary:
     people: tuple[Person, ...]
     version: str = ""
     files: tuple[str, ...] = ()
+    institutions: tuple[Institution, ...] = ()
     country_by_code: Mapping[str, Country] = field(init=False)
     organisation_by_code: Mapping[str, Organisation] = field(init=False)
     agent_by_code: Mapping[str, Agent] = field(init=False)
     _country_names: _NameIndex[Country] = field(init=False)
     _organisation_names: _NameIndex[Organisation] = field(init=False)
     _people_names: Mapping[str, tuple[Person, ...]] = field(init=False)
+    _institution_names: _NameIndex[Institution] = field(init=False)
     _agent_trie: _Trie = field(init=False)
 
     def __post_init__(self) -> None:
@@ -334,6 +367,11 @@ class ActorDictionary:
         init(self, "_country_names", countries)
         init(self, "_organisation_names", organisations)
         init(self, "_people_names", MappingProxyType({k: tuple(v) for k, v in people.items()}))
+        institutions = _NameIndex[Institution]()
+        for institution in self.institutions:
+            for name in (institution.name, *institution.names):
+                _claim(institutions, name, 0, institution)
+        init(self, "_institution_names", institutions)
         init(self, "_agent_trie", _build_trie(self.agents))
 
     def __repr__(self) -> str:
@@ -362,6 +400,15 @@ class ActorDictionary:
 
     def organisation_for_name(self, text: str) -> Organisation | None:
         found = self._organisation_names.get(text)
+        return None if found is None else found[1]
+
+    def institution_for_name(self, text: str) -> Institution | None:
+        """The national body a name stands for ("the Pentagon", "Nezavisimaya Gazeta").
+
+        Names in capitals (CIA, AP) match only in capitals; the rest ignore case, accents,
+        hyphens and a leading "the". Check ``is_ambiguous`` before trusting common words.
+        """
+        found = self._institution_names.get(text)
         return None if found is None else found[1]
 
     def people_for_name(self, text: str) -> list[Person]:
@@ -616,17 +663,59 @@ def _read_person(f: _File, node: yaml.Node) -> Person:
     )
 
 
-Entry = Country | Organisation | Agent | Person
+def _read_institution(f: _File, node: yaml.Node) -> Institution:
+    """Check the form of one institution; which codes exist is checked once all is read."""
+    got = f.fields(node, "institution", ("code", "name", "names", "kind", "country"),
+                   ("ambiguous",))  # fmt: skip
+    name = f.text(got["name"], "name")
+    names = f.texts(got["names"], "names")
+    if not names:
+        raise f.error(got["names"], "names is empty")
+    text = f.text(got["kind"], "kind")
+    kind = next((k for k in _INSTITUTION_KINDS if k == text), None)
+    if kind is None:
+        raise f.error(got["kind"], f"kind {text!r} is not one of {', '.join(_INSTITUTION_KINDS)}")
+    country = f.optional_text(got["country"], "country")
+    if country is None:
+        form = "three capital letters and then at least three capitals or digits"
+        code = f.code(got["code"], "code", _TRANSNATIONAL_CODE, form)
+    else:
+        if not _ISO3.fullmatch(country):
+            raise f.error(got["country"], f"country {country!r} is not an ISO3 code or null")
+        form = "an ISO3 code and an agent code (six capital letters)"
+        code = f.code(got["code"], "code", _NATIONAL_CODE, form)
+        if code[:3] != country:
+            raise f.error(got["code"], f"code {code} does not start with its country {country}")
+    ambiguous = f.texts(got.get("ambiguous"), "ambiguous")
+    folded = {_fold(n).casefold() for n in (name, *names)}
+    for word in ambiguous:
+        if _fold(word).casefold() not in folded:
+            raise f.error(got["ambiguous"], f"ambiguous name {word!r} is not one of {name!r}'s")
+    return Institution(
+        code=code,
+        name=name,
+        names=names,
+        kind=kind,
+        country=country,
+        ambiguous=ambiguous,
+        origin=f.origin(node),
+    )
+
+
+Entry = Country | Organisation | Agent | Person | Institution
 _READERS: dict[str, Callable[[_File, yaml.Node], Entry]] = {
     "countries": _read_country,
     "organisations": _read_organisation,
     "agents": _read_agent,
     "people": _read_person,
+    "institutions": _read_institution,
 }
 
 
 def _key(entry: Entry) -> str:
-    return _fold(entry.name).casefold() if isinstance(entry, Person) else entry.code
+    if isinstance(entry, (Person, Institution)):
+        return _fold(entry.name).casefold()
+    return entry.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -662,7 +751,7 @@ def _read_layer(path: str, name: str, data: bytes, section: str | None) -> _Laye
         for entry in entries:
             other = seen.setdefault(_key(entry), entry)
             if other is not entry:
-                what = "name" if isinstance(entry, Person) else "code"
+                what = "name" if isinstance(entry, (Person, Institution)) else "code"
                 reason = f"{what} {_key(entry)!r} repeats line {other.origin.line}"
                 raise DataFileError("E101", path=path, line=entry.origin.line, reason=reason)
         sections[part] = entries
@@ -687,6 +776,9 @@ def _merge(layers: Sequence[_Layer], section: str) -> list[Entry]:
                         "E101", path=entry.origin.path, line=entry.origin.line, reason=reason
                     )
                 entry = _combine(other, entry)
+            if isinstance(entry, Institution):
+                # Moved last, so its names win over shipped bodies that share one.
+                merged.pop(_key(entry), None)
             merged[_key(entry)] = entry
     return list(merged.values())
 
@@ -733,7 +825,9 @@ def _build(layers: Sequence[_Layer]) -> ActorDictionary:
     organisations = [e for e in _merge(layers, "organisations") if isinstance(e, Organisation)]
     agents = [e for e in _merge(layers, "agents") if isinstance(e, Agent)]
     people = [e for e in _merge(layers, "people") if isinstance(e, Person)]
+    institutions = [e for e in _merge(layers, "institutions") if isinstance(e, Institution)]
     _check_links(countries, [*organisations, *people])
+    _check_institutions(countries, agents, institutions)
     return ActorDictionary(
         countries=tuple(countries),
         organisations=tuple(organisations),
@@ -741,7 +835,35 @@ def _build(layers: Sequence[_Layer]) -> ActorDictionary:
         people=tuple(people),
         version=_version(layers),
         files=tuple(layer.name for layer in layers),
+        institutions=tuple(institutions),
     )
+
+
+def _check_institutions(
+    countries: Sequence[Country], agents: Sequence[Agent], institutions: Iterable[Institution]
+) -> None:
+    known = {c.code for c in countries}
+    agent_codes = {a.code for a in agents}
+    for entry in institutions:
+        reason = _institution_problem(entry, known, agent_codes)
+        if reason is not None:
+            raise DataFileError(
+                "E101", path=entry.origin.path, line=entry.origin.line, reason=reason
+            )
+
+
+def _institution_problem(entry: Institution, known: set[str], agent_codes: set[str]) -> str | None:
+    """A national code is a known country's plus a known agent code; a transnational one
+    must not start with a country code, or it would read as that country's."""
+    if entry.country is None:
+        if entry.code[:3] in known:
+            return f"{entry.name}: code {entry.code} starts with a country code; give its country"
+        return None
+    if entry.country not in known:
+        return f"{entry.name}: country {entry.country} is not in the country list"
+    if entry.code[3:] not in agent_codes:
+        return f"{entry.name}: agent code {entry.code[3:]} is not in the agent list"
+    return None
 
 
 def _version(layers: Iterable[_Layer]) -> str:
@@ -766,6 +888,10 @@ def _files_in(folder: Path) -> list[tuple[str, Path, str]]:
         ("igos.yaml", folder / "igos.yaml", "organisations"),
         ("agents.yaml", folder / "agents.yaml", "agents"),
     ]
+    # Optional, so a folder laid out before institutions existed still loads.
+    institutions = folder / "institutions.yaml"
+    if institutions.is_file():
+        files.append(("institutions.yaml", institutions, "institutions"))
     people = folder / "people"
     if people.is_dir():
         for path in sorted(people.iterdir()):
@@ -800,8 +926,9 @@ def load_dictionary(extra: Sequence[Path] = (), *, root: Path | None = None) -> 
     """The shipped actor dictionary (read once), with the user's ``extra`` files over it.
 
     Extra files are read on every call, in order; each may add entries or replace the
-    entry with the same code (people: the same name). ``root`` swaps the shipped files
-    for a folder laid out the same way (countries.yaml, igos.yaml, agents.yaml, people/).
+    entry with the same code (people and institutions: the same name). ``root`` swaps the
+    shipped files for a folder laid out the same way (countries.yaml, igos.yaml,
+    agents.yaml, people/, and optionally institutions.yaml).
     """
     if not extra and root is None:
         return _shipped_dictionary()

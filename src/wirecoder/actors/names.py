@@ -15,10 +15,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from wirecoder.actors.dictionary import ActorDictionary, Country, Organisation, Person
+from wirecoder.actors.dictionary import (
+    ActorDictionary,
+    Country,
+    Institution,
+    Organisation,
+    Person,
+)
 
-NameKind = Literal["person", "organisation", "country"]
-_LABELS: tuple[NameKind, ...] = ("person", "organisation", "country")
+NameKind = Literal["person", "organisation", "institution", "country"]
+_LABELS: tuple[NameKind, ...] = ("person", "organisation", "institution", "country")
 _MAX_PATTERNS_PER_CALL = 5000
 
 
@@ -29,6 +35,7 @@ class NameMatch:
     span: Span
     people: tuple[Person, ...] = ()
     organisation: Organisation | None = None
+    institution: Institution | None = None
     country: Country | None = None
     country_how: str | None = None
 
@@ -47,6 +54,8 @@ def _names(dictionary: ActorDictionary) -> dict[NameKind, set[str]]:
         names["person"].update((person.name, *person.aliases))
     for organisation in dictionary.organisations:
         names["organisation"].update((organisation.name, *organisation.names))
+    for institution in dictionary.institutions:
+        names["institution"].update((institution.name, *institution.names))
     for country in dictionary.countries:
         names["country"].update(
             (country.name, *country.names, *country.adjectives, *country.capitals)
@@ -79,10 +88,13 @@ class NameFinder:
         text = span.text
         people = tuple(self.dictionary.people_for_name(text))
         organisation = self.dictionary.organisation_for_name(text)
+        institution = self.dictionary.institution_for_name(text)
+        if institution is not None and institution.is_ambiguous(text):
+            institution = None  # "Congress", "the Guardian": too often something else
         found = self.dictionary.country_for_name(text)
         if found is not None and found[0].is_ambiguous(text) and not text[:1].isupper():
             found = None
-        if not people and organisation is None and found is None:
+        if not people and organisation is None and institution is None and found is None:
             return None
         # A name in lower case is a word, not a name ("turkey", "chad").
         if not any(ch.isupper() for ch in text):
@@ -91,6 +103,7 @@ class NameFinder:
             span=span,
             people=people,
             organisation=organisation,
+            institution=institution,
             country=found[0] if found else None,
             country_how=found[1] if found else None,
         )

@@ -30,7 +30,6 @@ from wirecoder.actors.dictionary import (
     ActorDictionary,
     AgentMatch,
     Country,
-    Organisation,
     Person,
 )
 from wirecoder.actors.names import NameFinder, NameMatch
@@ -131,6 +130,17 @@ class _State:
         return entity
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An international organisation or a national institution, as the resolver needs it."""
+
+    code: str
+    name: str
+    country: str | None
+    kind: str  # igo, ngo, or the institution's kind (media, party, executive, ...)
+    words: frozenset[str]
+
+
 def sector_of(code: str, country: str | None) -> str | None:
     if country and code.startswith(country) and len(code) > len(country):
         return code[len(country) : len(country) + 3]
@@ -143,6 +153,27 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, finder: NameFinder) -> None:
         self.dictionary = dictionary
         self.finder = finder
+
+    def body_for_name(self, text: str) -> Body | None:
+        """The organisation or institution a name stands for ("NATO", "the Kremlin")."""
+        text = _strip_possessive(text.strip(" \"'“”‘’"))
+        organisation = self.dictionary.organisation_for_name(text)
+        if organisation is not None:
+            names = (organisation.name, *organisation.names)
+            return Body(
+                organisation.code, organisation.name, None, organisation.kind, _words(names)
+            )
+        institution = self.dictionary.institution_for_name(text)
+        if institution is None or institution.is_ambiguous(text):
+            return None
+        names = (institution.name, *institution.names)
+        return Body(
+            institution.code,
+            institution.name,
+            institution.country,
+            institution.kind,
+            _words(names),
+        )
 
     # -- entry point ----------------------------------------------------------------
     def resolve(self, doc: Doc, *, day: date, home: str | None = None) -> list[Mention]:
@@ -217,7 +248,7 @@ class ActorResolver:
         "Dadejan Attaullah, a well-known Tajik opposition figure"."""
         if ent.label_ != "ORG" or not all(t.pos_ == "PROPN" for t in ent):
             return False
-        if self.dictionary.organisation_for_name(ent.text) is not None:
+        if self.body_for_name(ent.text) is not None:
             return False
         return any(
             child.dep_ == "appos" and child.lower_ in _PERSON_NOUNS for child in ent.root.children
@@ -258,7 +289,8 @@ class ActorResolver:
         resolved = self._title(state, span, state.home) or self._apposition(state, span, state.home)
         affiliation = self._affiliation(state, span)
         if resolved is None and affiliation is not None and affiliation[1] is not None:
-            resolved = (affiliation[1], None, "affiliation", frozenset())
+            body = affiliation[1]
+            resolved = (body.code, body.country, "affiliation", frozenset())
         if resolved is None:
             return
         code, country, how, title = resolved
@@ -334,7 +366,7 @@ class ActorResolver:
                 return code, country, "apposition", frozenset(t.lower_ for t in subtree)
         return None
 
-    def _affiliation(self, state: _State, span: Span) -> tuple[str, str | None] | None:
+    def _affiliation(self, state: _State, span: Span) -> tuple[str, Body | None] | None:
         """ "X of Jane's Defence Weekly": the organisation's name, and its code if known."""
         for child in span.root.children:
             if child.dep_ != "prep" or child.lower_ not in {"of", "at", "from", "with"}:
@@ -346,8 +378,8 @@ class ActorResolver:
                 text = phrase.text.strip(" \"'“”")
                 if not text[:1].isupper():
                     continue
-                organisation = self.dictionary.organisation_for_name(text)
-                return text, organisation.code if organisation else None
+                body = self.body_for_name(text)
+                return text, body
         return None
 
     # -- groups and states ------------------------------------------------------------------
@@ -362,11 +394,11 @@ class ActorResolver:
         words = [t for t in tokens if not t.is_punct]
         if not words:
             return None
-        organisation = self._organisation_in(words)
+        body = self._body_in(words)
         country = self._country_in(words, cities=True)
         agent = self.dictionary.agent_match([t.lower_ for t in words])
-        if organisation is not None:
-            return organisation.code, None
+        if body is not None:
+            return body.code, body.country
         if agent is None:
             return None
         if agent.agent.code in _STATELESS_AGENTS:
@@ -378,13 +410,12 @@ class ActorResolver:
             return code + "ELI", code  # "former interior minister": no longer in office
         return _join(code, agent), code
 
-    def _organisation_in(self, words: Sequence[Token]) -> Organisation | None:
+    def _body_in(self, words: Sequence[Token]) -> Body | None:
         for n in range(min(6, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 if not words[i].text[:1].isupper():
                     continue
-                text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
-                found = self.dictionary.organisation_for_name(_strip_possessive(text))
+                found = self.body_for_name(words[i].doc[words[i].i : words[i + n - 1].i + 1].text)
                 if found is not None:
                     return found
         return None
@@ -418,13 +449,14 @@ class ActorResolver:
             return  # "the governor of the district, X": the title of a named person
         agent = self.dictionary.agent_match([t.lower_ for t in tokens])
         span = chunk.doc[tokens[0].i : tokens[-1].i + 1]
-        organisation = self._organisation_in(tokens)
+        body = self._body_in(tokens)
         if agent is None:
             if not self._leader_coref(state, span, tokens):
                 self._organisation_coref(state, span, tokens)
             return
-        if organisation is not None:
-            entity = self._group_entity(state, organisation.code, organisation.name, None)
+        if body is not None:
+            # "Kremlin officials", "NATO forces": the body's own code.
+            entity = self._body_entity(state, body)
             self._add(state, span, entity, "organisation")
             return
         country = self._country_in(tokens, cities=False) or self._of_country(chunk)
@@ -467,6 +499,16 @@ class ActorResolver:
                             return found[0]
         return None
 
+    def _body_entity(self, state: _State, body: Body) -> Entity:
+        for entity in state.entities:
+            if entity.kind == "organisation" and entity.name == body.name:
+                return entity
+        entity = state.new_entity(
+            code=body.code, name=body.name, country=body.country, kind="organisation"
+        )
+        entity.title_words = body.words
+        return entity
+
     def _group_entity(self, state: _State, code: str, name: str, country: str | None) -> Entity:
         for entity in state.entities:
             if entity.kind in {"group", "state", "organisation"} and entity.code == code:
@@ -477,12 +519,12 @@ class ActorResolver:
         span = match.span
         if any(i in state.used for i in range(span.start, span.end)):
             return
-        if match.organisation is not None:
-            organisation = match.organisation
-            entity = self._group_entity(state, organisation.code, organisation.name, None)
-            entity.kind = "organisation"
-            self._add(state, span, entity, "organisation")
-            return
+        if match.organisation is not None or match.institution is not None:
+            body = self.body_for_name(span.text)
+            if body is not None:
+                entity = self._body_entity(state, body)
+                self._add(state, span, entity, "media" if body.kind == "media" else "organisation")
+                return
         country = match.country
         if country is None or match.country_how not in {"name", "capital"}:
             return
@@ -533,13 +575,7 @@ class ActorResolver:
             return
         head = tokens[-1].lower_
         for entity in reversed(state.entities):
-            if entity.kind != "organisation":
-                continue
-            organisation = self.dictionary.organisation_by_code.get(entity.code)
-            if organisation is None:
-                continue
-            words = {w.lower() for n in (organisation.name, *organisation.names) for w in n.split()}
-            if head in words:
+            if entity.kind == "organisation" and head in entity.title_words:
                 self._add(state, span, entity, "coref_title")
                 return
 
@@ -685,6 +721,10 @@ def _after_pro(token: Token) -> bool:
     if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in {"pro", "anti"}:
         return True
     return i >= 1 and doc[i - 1].lower_ in {"pro", "anti", "pro-", "anti-"}
+
+
+def _words(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for name in names for w in name.split())
 
 
 def _strip_possessive(text: str) -> str:
