@@ -95,7 +95,36 @@ _PERSON_NOUNS = frozenset(
         "cleric",
     }
 )
-_FORMER = frozenset({"former", "ex", "ex-", "retired", "late"})
+# Heads that make a group of whatever the modifier says: "opposition supporters".
+_GROUP_HEADS = frozenset(
+    {
+        "supporters",
+        "supporter",
+        "members",
+        "member",
+        "leaders",
+        "leader",
+        "followers",
+        "loyalists",
+        "figures",
+        "figure",
+        "groups",
+        "group",
+        "circles",
+        "sources",
+        "ranks",
+        "camp",
+        "bloc",
+        "movement",
+        "side",
+        "representatives",
+        "delegation",
+        "delegates",
+    }
+)
+_FORMER = frozenset(
+    {"former", "ex", "ex-", "retired", "late", "ousted", "deposed", "exiled", "toppled"}
+)
 
 
 @dataclass(slots=True)
@@ -123,6 +152,9 @@ class _State:
     mentions: list[Mention] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # token indices already part of a mention
     persons: set[int] = field(default_factory=set)  # token indices inside person names
+    # Words of an apposition describing a person ("a Tajik opposition figure"): no group
+    # or country mention of their own, though a named body in them still is one.
+    described: set[int] = field(default_factory=set)
 
     def new_entity(self, **fields: object) -> Entity:
         entity = Entity(id=len(self.entities), **fields)  # type: ignore[arg-type]
@@ -191,7 +223,7 @@ class ActorResolver:
             state.used.update(t.i for t in self._title_tokens(span))
             for child in span.root.children:
                 if child.dep_ == "appos":
-                    state.used.update(t.i for t in _phrase_tokens(child))
+                    state.described.update(t.i for t in _phrase_tokens(child))
         events: list[tuple[int, str, object]] = [(s.start, "person", s) for s in people_spans]
         for match in names:
             if match.start in consumed or match.people:
@@ -361,7 +393,7 @@ class ActorResolver:
         for subtree in phrases:
             found = self._code_from_words(state, subtree, default_country)
             if found is not None:
-                state.used.update(t.i for t in subtree)
+                state.described.update(t.i for t in subtree)
                 code, country = found
                 return code, country, "apposition", frozenset(t.lower_ for t in subtree)
         return None
@@ -397,7 +429,15 @@ class ActorResolver:
         body = self._body_in(words)
         country = self._country_in(words, cities=True)
         agent = self.dictionary.agent_match([t.lower_ for t in words])
+        former = any(t.lower_ in _FORMER for t in words)
+        if former and (country or body or default_country):
+            # "the former Communist Party chief of Chongqing": no longer in office.
+            home = country.code if country else (body.country if body else default_country)
+            if home is not None:
+                return home + "ELI", home
         if body is not None:
+            if body.kind == "party" and body.country and agent and agent.agent.code == "OPP":
+                return body.country + "OPP", body.country  # "the opposition X Party"
             return body.code, body.country
         if agent is None:
             return None
@@ -438,7 +478,7 @@ class ActorResolver:
     def _agent_phrase(self, state: _State, chunk: Span, names: Sequence[NameMatch]) -> None:
         if any(t.i in state.persons for t in chunk):
             return
-        tokens = [t for t in chunk if t.i not in state.used]
+        tokens = [t for t in chunk if t.i not in state.used and t.i not in state.described]
         while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].pos_ == "DET"):
             tokens = tokens[1:]
         if not tokens:
@@ -448,6 +488,14 @@ class ActorResolver:
         if any(c.dep_ == "appos" and c.i in state.persons for c in chunk.root.children):
             return  # "the governor of the district, X": the title of a named person
         agent = self.dictionary.agent_match([t.lower_ for t in tokens])
+        head = tokens[-1].lower_
+        if (
+            agent is not None
+            and head not in _GROUP_HEADS
+            and self.dictionary.agent_match([head]) is None
+        ):
+            # "opposition strongholds", "opposition protests": the head is no actor.
+            agent = None
         span = chunk.doc[tokens[0].i : tokens[-1].i + 1]
         body = self._body_in(tokens)
         if agent is None:
@@ -521,12 +569,14 @@ class ActorResolver:
             return
         if match.organisation is not None or match.institution is not None:
             body = self.body_for_name(span.text)
-            if body is not None:
+            if body is not None and not (body.kind == "executive" and _is_location(span)):
                 entity = self._body_entity(state, body)
                 self._add(state, span, entity, "media" if body.kind == "media" else "organisation")
                 return
         country = match.country
         if country is None or match.country_how not in {"name", "capital"}:
+            return
+        if any(i in state.described for i in range(span.start, span.end)):
             return
         if country.is_ambiguous(span.text) and not _reads_as_place(span):
             return
