@@ -72,6 +72,27 @@ _FOREIGN = frozenset({"foreign", "international", "western", "allied", "coalitio
 # Nouns that make an apposition describe a person: "X, a well-known opposition figure".
 _PERSON_NOUNS = frozenset(
     {
+        "chief",
+        "governor",
+        "secretary",
+        "envoy",
+        "negotiator",
+        "delegate",
+        "adviser",
+        "advisor",
+        "researcher",
+        "scientist",
+        "columnist",
+        "reporter",
+        "professor",
+        "editor",
+        "correspondent",
+        "ambassador",
+        "general",
+        "colonel",
+        "mayor",
+        "judge",
+        "prosecutor",
         "figure",
         "leader",
         "analyst",
@@ -262,7 +283,8 @@ class ActorResolver:
         """Dictionary people, then NER persons that overlap no dictionary name."""
         spans = [m.span for m in names if m.people and not _lowercase_word(m.span)]
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for ent in doc.ents:
+        candidates = [e for e in doc.ents if e.label_ == "PERSON"] + _propn_runs(doc)
+        for ent in sorted(candidates, key=lambda e: (e.start, -len(e))):
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ != "PERSON" and not self._person_like(ent):
@@ -278,7 +300,7 @@ class ActorResolver:
     def _person_like(self, ent: Span) -> bool:
         """A name the tagger calls an organisation but an apposition calls a person:
         "Dadejan Attaullah, a well-known Tajik opposition figure"."""
-        if ent.label_ != "ORG" or not all(t.pos_ == "PROPN" for t in ent):
+        if len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
             return False
         if self.body_for_name(ent.text) is not None:
             return False
@@ -358,6 +380,8 @@ class ActorResolver:
             if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
                 break
             if token.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "PART"}:
+                if token.lower_ in _FORMER:  # "Ousted president X", tagged as a verb
+                    tokens.insert(0, token)
                 break
             tokens.insert(0, token)
             i -= 1
@@ -742,6 +766,23 @@ def _name_after(chunk: Span) -> Span | None:
     while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN":
         j += 1
     return doc[i:j] if j > i else None
+
+
+def _propn_runs(doc: Doc) -> list[Span]:
+    """Runs of 2-4 proper nouns: names the tagger may have left untyped or mistyped."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j - i < 4:
+            j += 1
+        if j - i >= 2:
+            runs.append(doc[i:j])
+        i = j
+    return runs
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
