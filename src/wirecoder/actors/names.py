@@ -48,6 +48,12 @@ class NameMatch:
         return int(self.span.end)
 
 
+_Readings = tuple[
+    tuple[Person, ...], Organisation | None, Institution | None, Country | None, str | None
+]
+_NONE: _Readings = ((), None, None, None, None)
+
+
 def _names(dictionary: ActorDictionary) -> dict[NameKind, set[str]]:
     names: dict[NameKind, set[str]] = {label: set() for label in _LABELS}
     for person in dictionary.people:
@@ -68,6 +74,7 @@ class NameFinder:
 
     def __init__(self, dictionary: ActorDictionary, nlp: Language) -> None:
         self.dictionary = dictionary
+        self._readings: dict[str, _Readings] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, names in _names(dictionary).items():
             ordered = sorted(n for n in names if n.strip())
@@ -85,7 +92,15 @@ class NameFinder:
         return [m for span in filter_spans(spans) if (m := self._confirm(span)) is not None]
 
     def _confirm(self, span: Span) -> NameMatch | None:
-        text = span.text
+        readings = self._readings.get(span.text)
+        if readings is None:
+            readings = self._readings[span.text] = self._read(span.text)
+        if readings is _NONE:
+            return None
+        return NameMatch(span, *readings)
+
+    def _read(self, text: str) -> _Readings:
+        """Every reading the dictionary gives a name (memoised: names repeat)."""
         people = tuple(self.dictionary.people_for_name(text))
         organisation = self.dictionary.organisation_for_name(text)
         institution = self.dictionary.institution_for_name(text)
@@ -95,15 +110,14 @@ class NameFinder:
         if found is not None and found[0].is_ambiguous(text) and not text[:1].isupper():
             found = None
         if not people and organisation is None and institution is None and found is None:
-            return None
+            return _NONE
         # A name in lower case is a word, not a name ("turkey", "chad").
         if not any(ch.isupper() for ch in text):
-            return None
-        return NameMatch(
-            span=span,
-            people=people,
-            organisation=organisation,
-            institution=institution,
-            country=found[0] if found else None,
-            country_how=found[1] if found else None,
+            return _NONE
+        return (
+            people,
+            organisation,
+            institution,
+            found[0] if found else None,
+            found[1] if found else None,
         )

@@ -206,9 +206,22 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, finder: NameFinder) -> None:
         self.dictionary = dictionary
         self.finder = finder
+        # Lookups repeat across documents; the dictionary is immutable, so memoise.
+        self._bodies: dict[str, Body | None] = {}
+        self._countries: dict[str, tuple[Country, str] | None] = {}
+
+    def _country_for_name(self, text: str) -> tuple[Country, str] | None:
+        if text not in self._countries:
+            self._countries[text] = self.dictionary.country_for_name(text)
+        return self._countries[text]
 
     def body_for_name(self, text: str) -> Body | None:
         """The organisation or institution a name stands for ("NATO", "the Kremlin")."""
+        if text not in self._bodies:
+            self._bodies[text] = self._lookup_body(text)
+        return self._bodies[text]
+
+    def _lookup_body(self, text: str) -> Body | None:
         text = _strip_possessive(text.strip(" \"'“”‘’"))
         organisation = self.dictionary.organisation_for_name(text)
         if organisation is not None:
@@ -494,7 +507,7 @@ class ActorResolver:
                 if not words[i].text[:1].isupper() or _after_pro(words[i]):
                     continue
                 text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
-                found = self.dictionary.country_for_name(_strip_possessive(text))
+                found = self._country_for_name(_strip_possessive(text))
                 if found is not None and (cities or found[1] != "city"):
                     return found[0]
         return None
