@@ -263,7 +263,7 @@ class ActorResolver:
             if match.start in consumed or match.people:
                 continue
             events.append((match.start, "name", match))
-        for chunk in doc.noun_chunks:
+        for chunk in _noun_phrases(doc):
             events.append((chunk.start, "chunk", chunk))
         for token in doc:
             if token.lower_ in _PRONOUNS:
@@ -294,7 +294,11 @@ class ActorResolver:
     # -- people -----------------------------------------------------------------------
     def _person_spans(self, doc: Doc, names: Sequence[NameMatch]) -> list[Span]:
         """Dictionary people, then NER persons that overlap no dictionary name."""
-        spans = [m.span for m in names if m.people and not _lowercase_word(m.span)]
+        spans = [
+            m.span
+            for m in names
+            if m.people and not _lowercase_word(m.span) and not self._inside_longer_name(m.span)
+        ]
         taken = {i for s in spans for i in range(s.start, s.end)}
         candidates = [e for e in doc.ents if e.label_ == "PERSON"] + _propn_runs(doc)
         for ent in sorted(candidates, key=lambda e: (e.start, -len(e))):
@@ -309,6 +313,15 @@ class ActorResolver:
                 spans.append(span)
                 taken.update(range(span.start, span.end))
         return sorted(spans, key=lambda s: s.start)
+
+    def _inside_longer_name(self, span: Span) -> bool:
+        """ "Qureshi" in "Farah Qureshi": a known surname inside an unknown full name
+        (but not "Putin" in "President Putin")."""
+        token = span[0]
+        if len(span) != 1 or token.ent_type_ != "PERSON" or token.ent_iob_ != "I":
+            return False
+        before = span.doc[span.start - 1]
+        return self.dictionary.agent_match([before.lower_]) is None
 
     def _person_like(self, ent: Span) -> bool:
         """A name the tagger calls an organisation but an apposition calls a person:
@@ -630,15 +643,16 @@ class ActorResolver:
         if not definite and span[0].lower_ != "former":
             return False
         words = {t.lower_ for t in span}
+        former = bool(words & _FORMER)
         for entity in reversed(state.entities):
             if entity.kind != "person":
                 continue
             sector = sector_of(entity.code, entity.country)
-            if (
-                words & entity.title_words
-                or (sector == agent.agent.code and "former" not in words)
-                or ("former" in words and sector == "ELI")
-            ):
+            if former:
+                fits = sector == "ELI"
+            else:
+                fits = bool(words & entity.title_words) or sector == agent.agent.code
+            if fits:
                 self._add(state, span, entity, "coref_title")
                 return True
         return False
@@ -779,6 +793,16 @@ def _name_after(chunk: Span) -> Span | None:
     while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN":
         j += 1
     return doc[i:j] if j > i else None
+
+
+def _noun_phrases(doc: Doc) -> list[Span]:
+    """Noun chunks, plus the possessor inside one: "the Iranian leader" in "the Iranian
+    leader's speech"."""
+    phrases = list(doc.noun_chunks)
+    for token in doc:
+        if token.dep_ == "poss" and token.pos_ in {"NOUN", "PROPN"}:
+            phrases.append(doc[token.left_edge.i : token.i + 1])
+    return phrases
 
 
 def _propn_runs(doc: Doc) -> list[Span]:
