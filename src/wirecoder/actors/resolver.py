@@ -143,6 +143,7 @@ _GROUP_HEADS = frozenset(
         "delegates",
     }
 )
+_LED = frozenset({"led", "backed", "brokered", "sponsored", "funded", "allied", "based"})
 _FORMER = frozenset(
     {"former", "ex", "ex-", "retired", "late", "ousted", "deposed", "exiled", "toppled"}
 )
@@ -300,8 +301,11 @@ class ActorResolver:
             if m.people and not _lowercase_word(m.span) and not self._inside_longer_name(m.span)
         ]
         taken = {i for s in spans for i in range(s.start, s.end)}
-        candidates = [e for e in doc.ents if e.label_ == "PERSON"] + _propn_runs(doc)
-        for ent in sorted(candidates, key=lambda e: (e.start, -len(e))):
+        # Typed persons first; then untyped runs of names, without leading title words.
+        runs = [self._without_title(run) for run in _propn_runs(doc)]
+        candidates = [e for e in doc.ents if e.label_ == "PERSON"]
+        candidates += [run for run in runs if run is not None]
+        for ent in candidates:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ != "PERSON" and not self._person_like(ent):
@@ -313,6 +317,12 @@ class ActorResolver:
                 spans.append(span)
                 taken.update(range(span.start, span.end))
         return sorted(spans, key=lambda s: s.start)
+
+    def _without_title(self, run: Span) -> Span | None:
+        start = run.start
+        while start < run.end and self.dictionary.agent_match([run.doc[start].lower_]):
+            start += 1
+        return run.doc[start : run.end] if run.end - start >= 2 else None
 
     def _inside_longer_name(self, span: Span) -> bool:
         """ "Qureshi" in "Farah Qureshi": a known surname inside an unknown full name
@@ -844,8 +854,11 @@ def _reads_as_place(span: Span) -> bool:
 
 
 def _after_pro(token: Token) -> bool:
+    """ "pro-Russian", "anti-American", "Russian-led", "U.S.-backed": not that country's own."""
     doc = token.doc
     i = token.i
+    if i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and doc[i + 2].lower_ in _LED:
+        return True
     if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in {"pro", "anti"}:
         return True
     return i >= 1 and doc[i - 1].lower_ in {"pro", "anti", "pro-", "anti-"}
