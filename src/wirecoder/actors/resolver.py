@@ -67,16 +67,28 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "the
 _STATELESS_AGENTS = frozenset({"UAF", "IGO"})
 # Bare plural groups ("police", "troops", "rebels") are taken to be of the dateline's
 # country; other bare groups (teachers, families, firms) are too often not actors.
-_HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS"})
+_HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS", "LEG"})
 _FOREIGN = frozenset({"foreign", "international", "western", "allied", "coalition"})
 # Nouns that make an apposition describe a person: "X, a well-known opposition figure".
 _PERSON_NOUNS = frozenset(
     {
+        "spokesperson",
+        "commissioner",
+        "senator",
+        "speaker",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "negotiator",
+        "representative",
         "chief",
         "governor",
         "secretary",
         "envoy",
-        "negotiator",
         "delegate",
         "adviser",
         "advisor",
@@ -340,6 +352,9 @@ class ActorResolver:
             return False
         if self.body_for_name(ent.text) is not None:
             return False
+        title = self._title_tokens(ent)
+        if title and title[-1].lower_ in _PERSON_NOUNS:
+            return True  # "Government spokesman Stephane Le Foll", tagged as an organisation
         return any(
             child.dep_ == "appos" and child.lower_ in _PERSON_NOUNS for child in ent.root.children
         )
