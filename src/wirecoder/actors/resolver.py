@@ -155,6 +155,29 @@ _GROUP_HEADS = frozenset(
         "delegates",
     }
 )
+# "flew to Tbilisi": after these verbs, "to X" is a destination.
+_MOTION_VERBS = frozenset(
+    {
+        "fly",
+        "travel",
+        "go",
+        "return",
+        "come",
+        "head",
+        "move",
+        "flee",
+        "arrive",
+        "drive",
+        "sail",
+        "walk",
+        "march",
+        "escape",
+        "defect",
+        "emigrate",
+        "relocate",
+        "retreat",
+    }
+)
 _LED = frozenset({"led", "backed", "brokered", "sponsored", "funded", "allied", "based"})
 _FORMER = frozenset(
     {"former", "ex", "ex-", "retired", "late", "ousted", "deposed", "exiled", "toppled"}
@@ -426,13 +449,25 @@ class ActorResolver:
         i = span.start - 1
         while i >= 0 and len(tokens) < 7:
             token = doc[i]
+            if token.lower_ in _FORMER:  # "Ousted president X", often tagged as a verb
+                tokens.insert(0, token)
+                break
+            if (
+                token.lower_ in {"of", "for"}
+                and tokens
+                and tokens[0].text[:1].isupper()
+                and i > 0
+                and doc[i - 1].text[:1].isupper()
+            ):
+                # "High Commissioner for Refugees X", "Secretary of State X"
+                tokens.insert(0, token)
+                i -= 1
+                continue
             if token.lower_ in _DETERMINERS or token.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
                 break
             if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
                 break
             if token.pos_ not in {"PROPN", "NOUN", "ADJ", "PUNCT", "PART"}:
-                if token.lower_ in _FORMER:  # "Ousted president X", tagged as a verb
-                    tokens.insert(0, token)
                 break
             tokens.insert(0, token)
             i -= 1
@@ -907,8 +942,14 @@ def doc_span(token: Token) -> Span:
 
 
 def _is_location(span: Span) -> bool:
+    """ "in Tajikistan", "fled to Russia": a place, not an actor."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "to" and preposition.head.lemma_ in _MOTION_VERBS
 
 
 def _modifies_non_agent(span: Span, dictionary: ActorDictionary) -> bool:
