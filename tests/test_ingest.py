@@ -158,3 +158,21 @@ def test_every_kind_of_bad_input_is_recorded_and_the_rest_stored(tmp_path: Path)
     assert set(errors.values()) == expected
     for failure in report.failures:
         assert failure.source in failure.reason or Path(failure.source).name in failure.reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("processes", [1, 2])
+def test_nlp_runs_in_batches_and_stores_mentions(tmp_path: Path, processes: int) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = ingest([str(corpus)], store, batch_size=2, processes=processes)
+        rows = store.query(
+            "SELECT d.source, m.text, m.code FROM mentions m JOIN documents d USING (doc_id)"
+        )
+        texts = dict(store.query("SELECT doc_id, text FROM documents"))
+        spans = store.query("SELECT doc_id, start_char, end_char, text FROM mentions")
+    assert report.added == 3
+    assert "Kenyan police" in {text for _, text, _ in rows}
+    assert {code for _, text, code in rows if text == "Kenyan police"} == {"KENCOP"}
+    for doc_id, start, end, text in spans:
+        assert texts[doc_id][start:end] == text

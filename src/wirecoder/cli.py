@@ -123,6 +123,9 @@ def ingest_command(
         bool, typer.Option("--nlp/--no-nlp", help="Resolve actors (spaCy); off stores text only.")
     ] = True,
     actors: ActorsOption = None,
+    processes: Annotated[
+        int, typer.Option("--processes", min=1, help="Worker processes for the spaCy pass.")
+    ] = 1,
 ) -> None:
     """Read articles from SOURCES, clean them, code them and store them.
 
@@ -141,7 +144,13 @@ def ingest_command(
     try:
         with open_store(store_path) as db:
             report = _run_ingest(
-                db, sources, _limits(max_mb, timeout, fetch_links), quiet, nlp, _resolver(actors)
+                db,
+                sources,
+                _limits(max_mb, timeout, fetch_links),
+                quiet,
+                nlp,
+                _resolver(actors),
+                processes,
             )
     except WirecoderError as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -157,6 +166,7 @@ def _run_ingest(
     quiet: bool,
     nlp: bool,
     resolver: ActorResolver | None,
+    processes: int,
 ) -> IngestReport:
     show = not quiet and err.is_terminal
     counts = {"added": 0, "duplicate": 0, "unchanged": 0, "failed": 0}
@@ -177,7 +187,15 @@ def _run_ingest(
             status = " ".join(f"{k} {v}" for k, v in counts.items() if v)
             progress.update(task, advance=1, status=status)
 
-        report = ingest(sources, db, limits=limits, progress=on_item, nlp=nlp, resolver=resolver)
+        report = ingest(
+            sources,
+            db,
+            limits=limits,
+            progress=on_item,
+            nlp=nlp,
+            resolver=resolver,
+            processes=processes,
+        )
     for failure in report.failures:
         err.print(f"[red]failed[/red] [{failure.code}] {failure.reason}", highlight=False)
     return report

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wirecoder.article import extract_article, iso_date
@@ -28,21 +30,30 @@ def code_raw(
     path for ingesting text to code later.
     """
     article = extract_article(raw)
-    doc_id = document_id(article.text)
-    if not nlp:
-        return CodedDocument(doc_id=doc_id, article=article)
+    coded = CodedDocument(doc_id=document_id(article.text), article=article)
+    return code_nlp([coded], resolver=resolver)[0] if nlp else coded
+
+
+def code_nlp(
+    documents: Sequence[CodedDocument],
+    *,
+    resolver: ActorResolver | None = None,
+    processes: int = 1,
+) -> list[CodedDocument]:
+    """The spaCy stages for documents whose article is built, parsed as one batch."""
     # Imported here so that text-only runs never pay for loading spaCy.
     from wirecoder.actors import resolve
-    from wirecoder.nlp import parse
+    from wirecoder.nlp import parse_many
 
-    parsed = parse(article.text)
-    actors = resolve(
-        parsed,
-        day=iso_date(article.published),
-        place=article.dateline.place,
-        resolver=resolver,
-    )
-    return CodedDocument(doc_id=doc_id, article=article, actors=actors)
+    parsed = parse_many((d.article.text for d in documents), processes=processes)
+    coded = []
+    for document, doc in zip(documents, parsed, strict=True):
+        article = document.article
+        actors = resolve(
+            doc, day=iso_date(article.published), place=article.dateline.place, resolver=resolver
+        )
+        coded.append(replace(document, actors=actors))
+    return coded
 
 
 def code(
