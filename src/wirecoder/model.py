@@ -105,6 +105,93 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Another place a text occurs: characters of the article, or a removed segment
+    (a pull quote the cleaner kept once) by its index in `Article.removed`."""
+
+    start: int | None = None
+    end: int | None = None
+    removed: int | None = None
+
+    def to_dict(self) -> dict[str, int]:
+        if self.removed is not None:
+            return {"removed": self.removed}
+        return {"start": int(self.start or 0), "end": int(self.end or 0)}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    code: str | None = None
+    name: str | None = None
+    affiliation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "code": self.code,
+            "name": self.name,
+            "affiliation": self.affiliation,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (the words inside the marks) or reported speech (its content)."""
+
+    text: str
+    kind: Literal["direct", "reported"]
+    start: int
+    end: int
+    speaker: Speaker | None = None
+    also_at: tuple[Location, ...] = ()
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "start": self.start,
+            "end": self.end,
+            "also_at": [loc.to_dict() for loc in self.also_at],
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number tied to what it counts: "$330 billion" → 3.3e11 USD."""
+
+    text: str
+    value: float
+    unit: str  # ISO 4217 currency code, "percent", "person", "soldier", "year", ...
+    start: int
+    end: int
+    qualifier: str | None = None  # ">", "<", ">=", "<=", "~"
+    refers_to: str | None = None  # the noun or phrase it measures
+    event: int | None = None  # index into CodedDocument.events, when it belongs to one
+    flags: tuple[str, ...] = ()  # plausibility warnings, with the figures behind them
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "refers_to": self.refers_to,
+            "event": self.event,
+            "flags": list(self.flags),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """The result of `wirecoder.code()`: one article and everything coded from it."""
 
@@ -112,8 +199,8 @@ class CodedDocument:
     article: Article
     actors: tuple[Mention, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
-    quantities: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         art = self.article
@@ -133,6 +220,6 @@ class CodedDocument:
             },
             "actors": [mention.to_dict() for mention in self.actors],
             "events": list(self.events),
-            "quotes": list(self.quotes),
-            "quantities": list(self.quantities),
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "quantities": [quantity.to_dict() for quantity in self.quantities],
         }
