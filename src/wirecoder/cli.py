@@ -393,6 +393,17 @@ def stats_command(
             for row in langs:
                 table.add_row(*(str(v) for v in row))
             out.print(table)
+        actors = db.query(
+            "SELECT code, name, count(*), count(DISTINCT doc_id) FROM mentions"
+            " GROUP BY code, name ORDER BY 3 DESC, 1 LIMIT 10"
+        )
+        if actors:
+            table = Table(title="most mentioned actors", title_justify="left")
+            for column in ("code", "name", "mentions", "documents"):
+                table.add_column(column)
+            for row in actors:
+                table.add_row(*(str(v) for v in row))
+            out.print(table)
         rows = db.query(
             "SELECT source, code, reason FROM ingest_errors ORDER BY failed_at DESC LIMIT ?",
             [errors],
