@@ -382,41 +382,39 @@ def stats_command(
         for name, count in counts.items():
             table.add_row(name, str(count))
         out.print(table)
-        langs = db.query(
-            "SELECT coalesce(language, '?'), count(*), count(duplicate_of) FROM documents"
-            " GROUP BY 1 ORDER BY 2 DESC"
+        _print_rows(
+            "documents by language",
+            ("language", "documents", "of which near-duplicates"),
+            db.query(
+                "SELECT coalesce(language, '?'), count(*), count(duplicate_of) FROM documents"
+                " GROUP BY 1 ORDER BY 2 DESC"
+            ),
         )
-        if langs:
-            table = Table(title="documents by language", title_justify="left")
-            for column in ("language", "documents", "of which near-duplicates"):
-                table.add_column(column)
-            for row in langs:
-                table.add_row(*(str(v) for v in row))
-            out.print(table)
-        actors = db.query(
-            "SELECT code, name, count(*), count(DISTINCT doc_id) FROM mentions"
-            " GROUP BY code, name ORDER BY 3 DESC, 1 LIMIT 10"
+        _print_rows(
+            "most mentioned actors",
+            ("code", "name", "mentions", "documents"),
+            db.query(
+                "SELECT code, name, count(*), count(DISTINCT doc_id) FROM mentions"
+                " GROUP BY code, name ORDER BY 3 DESC, 1 LIMIT 10"
+            ),
         )
-        if actors:
-            table = Table(title="most mentioned actors", title_justify="left")
-            for column in ("code", "name", "mentions", "documents"):
-                table.add_column(column)
-            for row in actors:
-                table.add_row(*(str(v) for v in row))
-            out.print(table)
-        rows = db.query(
-            "SELECT source, code, reason FROM ingest_errors ORDER BY failed_at DESC LIMIT ?",
-            [errors],
+        _print_rows(
+            "recent ingest errors",
+            ("source", "code", "reason"),
+            db.query(
+                "SELECT source, code, reason FROM ingest_errors ORDER BY failed_at DESC LIMIT ?",
+                [errors],
+            ),
         )
-        if rows:
-            table = Table(title="recent ingest errors", title_justify="left")
-            for column in ("source", "code", "reason"):
-                table.add_column(column, overflow="fold")
-            for row in rows:
-                table.add_row(*(str(v) for v in row))
-            out.print(table)
     out.print(f"coder version {coder_version()}")
 
 
-def main() -> None:
-    app()
+def _print_rows(title: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    if not rows:
+        return
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    out.print(table)

@@ -86,24 +86,24 @@ def default_rules() -> tuple[BoilerplateRule, ...]:
     return load_boilerplate_rules()
 
 
+def _word_list(key: str) -> frozenset[str]:
+    path = _data_path("lead_starters.yaml")
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise DataFileError("E101", path=path, line=1, reason=f"expected a list '{key}'")
+    return frozenset(str(w).lower() for w in data[key])
+
+
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Lower-cased title and role words that follow a country adjective in a lead."""
-    path = _data_path("lead_starters.yaml")
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("titles"), list):
-        raise DataFileError("E101", path=path, line=1, reason="expected a list 'titles'")
-    return frozenset(str(w).lower() for w in data["titles"])
+    return _word_list("titles")
 
 
 @lru_cache(maxsize=1)
 def lead_starters() -> frozenset[str]:
     """Lower-cased words that can open a lead sentence, incl. country names and adjectives."""
-    path = _data_path("lead_starters.yaml")
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("words"), list):
-        raise DataFileError("E101", path=path, line=1, reason="expected a mapping with 'words'")
-    words = {str(w).lower() for w in data["words"]} | title_words()
+    words = set(_word_list("words") | title_words())
     countries = _data_path("actors/countries.yaml")
     if countries.exists():
         for entry in _read_yaml(countries) or []:
