@@ -105,6 +105,92 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class EventActor:
+    """The source or target of an event: its code and the words it was read from."""
+
+    code: str | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+Modality = Literal["asserted", "intended", "negated", "hypothetical", "claimed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when and where, with the rule that coded it."""
+
+    source: EventActor | None
+    target: EventActor | None
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    modality: Modality
+    date: str | None
+    date_precision: str | None
+    historical: bool
+    place: EventPlace | None
+    sentence: int
+    start: int
+    end: int
+    trigger: str
+    rule: str
+    reported_by: EventActor | None = None
+    also_at: tuple[Location, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "root": self.root,
+            "quad": self.quad,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "modality": self.modality,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "historical": self.historical,
+            "place": self.place.to_dict() if self.place else None,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "rule": self.rule,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+            "also_at": [loc.to_dict() for loc in self.also_at],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """Another place a text occurs: characters of the article, or a removed segment
     (a pull quote the cleaner kept once) by its index in `Article.removed`."""
@@ -198,7 +284,7 @@ class CodedDocument:
     doc_id: str
     article: Article
     actors: tuple[Mention, ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
+    events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
 
@@ -219,7 +305,7 @@ class CodedDocument:
                 "removed": [asdict(r) for r in art.removed],
             },
             "actors": [mention.to_dict() for mention in self.actors],
-            "events": list(self.events),
+            "events": [event.to_dict() for event in self.events],
             "quotes": [quote.to_dict() for quote in self.quotes],
             "quantities": [quantity.to_dict() for quantity in self.quantities],
         }
