@@ -44,7 +44,9 @@ def test_code_json_contract(tmp_path: Path) -> None:
         "date": "2019-06-04",
         "agency": "Example Wire",
     }
-    assert doc["events"] == doc["quotes"] == doc["quantities"] == []
+    assert doc["events"] == doc["quotes"] == []
+    (forty,) = doc["quantities"]
+    assert (forty["value"], forty["unit"], forty["qualifier"]) == (40.0, "person", ">=")
     actor = doc["actors"][0]
     assert actor["text"] == "Kenyan police" and actor["code"] == "KENCOP"
     assert doc["article"]["text"][actor["start"] : actor["end"]] == actor["text"]

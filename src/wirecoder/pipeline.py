@@ -42,17 +42,22 @@ def code_nlp(
 ) -> list[CodedDocument]:
     """The spaCy stages for documents whose article is built, parsed as one batch."""
     # Imported here so that text-only runs never pay for loading spaCy.
-    from wirecoder.actors import resolve
+    from wirecoder.actors import default_resolver, home_country, resolve
     from wirecoder.nlp import parse_many
+    from wirecoder.quantities import extract_quantities
 
+    resolver = resolver or default_resolver()
     parsed = parse_many((d.article.text for d in documents), processes=processes)
     coded = []
     for document, doc in zip(documents, parsed, strict=True):
         article = document.article
-        actors = resolve(
-            doc, day=iso_date(article.published), place=article.dateline.place, resolver=resolver
+        day = iso_date(article.published)
+        actors = resolve(doc, day=day, place=article.dateline.place, resolver=resolver)
+        home = home_country(resolver.dictionary, article.dateline.place)
+        quantities = extract_quantities(
+            doc, actors, home=home, year=day.year if day else None, dictionary=resolver.dictionary
         )
-        coded.append(replace(document, actors=actors))
+        coded.append(replace(document, actors=actors, quantities=quantities))
     return coded
 
 
