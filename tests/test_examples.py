@@ -19,6 +19,7 @@ def test_examples_ingest_without_failures(tmp_path: Path) -> None:
         )
         undated = store.query("SELECT source FROM documents WHERE published IS NULL")
         mentions = store.query("SELECT count(*), count(DISTINCT doc_id) FROM mentions")[0]
+        quantities = store.query("SELECT count(*) FROM quantities")[0][0]
         no_title = store.query("SELECT source FROM documents WHERE title IS NULL")
     assert report.ok, report.failures
     assert report.added >= 8
@@ -26,6 +27,7 @@ def test_examples_ingest_without_failures(tmp_path: Path) -> None:
     assert len(rows) == 1
     assert undated == [] and no_title == []
     assert mentions[0] > 50 and mentions[1] == report.added + report.duplicates
+    assert quantities > 10
 
 
 def test_examples_have_authors_and_datelines(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -66,6 +66,20 @@ TABLES: dict[str, str] = {
             how VARCHAR NOT NULL,
             entity INTEGER NOT NULL,
             affiliation VARCHAR,
+            PRIMARY KEY (doc_id, seq)
+        )""",
+    "quantities": """
+        CREATE TABLE IF NOT EXISTS quantities (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            value DOUBLE NOT NULL,
+            unit VARCHAR NOT NULL,
+            qualifier VARCHAR,
+            refers_to VARCHAR,
+            flags VARCHAR[],
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
             PRIMARY KEY (doc_id, seq)
         )""",
     "ingest_errors": """

@@ -149,6 +149,27 @@ class Store:
                         )
                     ],
                 )
+            if coded.quantities:
+                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quantities))
+                self.db.execute(
+                    f"INSERT INTO quantities VALUES {rows}",
+                    [
+                        value
+                        for seq, q in enumerate(coded.quantities)
+                        for value in (
+                            coded.doc_id,
+                            seq,
+                            q.text,
+                            q.value,
+                            q.unit,
+                            q.qualifier,
+                            q.refers_to,
+                            list(q.flags),
+                            q.start,
+                            q.end,
+                        )
+                    ],
+                )
             self.db.commit()
         except duckdb.Error as exc:
             self._rollback_quietly()
