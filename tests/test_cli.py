@@ -44,7 +44,9 @@ def test_code_json_contract(tmp_path: Path) -> None:
         "date": "2019-06-04",
         "agency": "Example Wire",
     }
-    assert doc["events"] == doc["quotes"] == []
+    assert doc["events"] == []
+    (quote,) = doc["quotes"]
+    assert quote["kind"] == "reported" and quote["speaker"]["text"] == "a police spokesman"
     (forty,) = doc["quantities"]
     assert (forty["value"], forty["unit"], forty["qualifier"]) == (40.0, "person", ">=")
     actor = doc["actors"][0]

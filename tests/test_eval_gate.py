@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from wirecoder.evaluation.actors import evaluate_actors
+from wirecoder.evaluation.quotes import evaluate_quotes
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((REPO / "eval" / "floors.json").read_text(encoding="utf-8"))
@@ -27,3 +28,14 @@ def test_actor_scores_hold_their_floors() -> None:
     measured = {"precision": score.precision, "recall": score.recall, "f1": score.f1}
     for name, minimum in floor["mention_code"].items():
         assert measured[name] >= minimum, f"actors {name} {measured[name]:.3f} < floor {minimum}"
+
+
+@pytest.mark.model
+def test_quote_scores_hold_their_floors() -> None:
+    floor = FLOORS["quotes"]
+    gold = REPO / floor["gold"]
+    assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
+    report = evaluate_quotes(gold)
+    assert report.direct.f1 >= floor["direct_f1"]
+    assert report.reported.f1 >= floor["reported_f1"]
+    assert report.speaker_accuracy >= floor["speaker_accuracy"]

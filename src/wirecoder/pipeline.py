@@ -45,6 +45,7 @@ def code_nlp(
     from wirecoder.actors import default_resolver, home_country, resolve
     from wirecoder.nlp import parse_many
     from wirecoder.quantities import extract_quantities
+    from wirecoder.quotes import extract_quotes
 
     resolver = resolver or default_resolver()
     parsed = parse_many((d.article.text for d in documents), processes=processes)
@@ -57,7 +58,8 @@ def code_nlp(
         quantities = extract_quantities(
             doc, actors, home=home, year=day.year if day else None, dictionary=resolver.dictionary
         )
-        coded.append(replace(document, actors=actors, quantities=quantities))
+        quotes = extract_quotes(doc, actors, removed=article.removed)
+        coded.append(replace(document, actors=actors, quotes=quotes, quantities=quantities))
     return coded
 
 

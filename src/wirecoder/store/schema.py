@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -66,6 +66,21 @@ TABLES: dict[str, str] = {
             how VARCHAR NOT NULL,
             entity INTEGER NOT NULL,
             affiliation VARCHAR,
+            PRIMARY KEY (doc_id, seq)
+        )""",
+    "quotes": """
+        CREATE TABLE IF NOT EXISTS quotes (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            speaker VARCHAR,
+            speaker_code VARCHAR,
+            speaker_name VARCHAR,
+            affiliation VARCHAR,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            rule VARCHAR NOT NULL,
             PRIMARY KEY (doc_id, seq)
         )""",
     "quantities": """

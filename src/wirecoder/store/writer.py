@@ -149,6 +149,28 @@ class Store:
                         )
                     ],
                 )
+            if coded.quotes:
+                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quotes))
+                self.db.execute(
+                    f"INSERT INTO quotes VALUES {rows}",
+                    [
+                        value
+                        for seq, q in enumerate(coded.quotes)
+                        for value in (
+                            coded.doc_id,
+                            seq,
+                            q.text,
+                            q.kind,
+                            q.speaker.text if q.speaker else None,
+                            q.speaker.code if q.speaker else None,
+                            q.speaker.name if q.speaker else None,
+                            q.speaker.affiliation if q.speaker else None,
+                            q.start,
+                            q.end,
+                            q.rule,
+                        )
+                    ],
+                )
             if coded.quantities:
                 rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quantities))
                 self.db.execute(
