@@ -44,7 +44,12 @@ def test_code_json_contract(tmp_path: Path) -> None:
         "date": "2019-06-04",
         "agency": "Example Wire",
     }
-    assert doc["events"] == []
+    (event,) = doc["events"]
+    assert (event["source"]["code"], event["cameo"][:2], event["target"]["code"]) == (
+        "KENCOP",
+        "17",
+        "KENOPP",
+    )
     (quote,) = doc["quotes"]
     assert quote["kind"] == "reported" and quote["speaker"]["text"] == "a police spokesman"
     (forty,) = doc["quantities"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from wirecoder.evaluation.actors import evaluate_actors
+from wirecoder.evaluation.events import evaluate_events
 from wirecoder.evaluation.quotes import evaluate_quotes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,3 +40,13 @@ def test_quote_scores_hold_their_floors() -> None:
     assert report.direct.f1 >= floor["direct_f1"]
     assert report.reported.f1 >= floor["reported_f1"]
     assert report.speaker_accuracy >= floor["speaker_accuracy"]
+
+
+@pytest.mark.model
+def test_event_scores_hold_their_floors() -> None:
+    floor = FLOORS["events"]
+    gold = REPO / floor["gold"]
+    assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
+    report = evaluate_events(gold)
+    assert report.root.f1 >= floor["root_f1"]
+    assert report.code.f1 >= floor["code_f1"]

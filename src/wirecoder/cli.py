@@ -296,6 +296,42 @@ def actors_command(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command("events")
+def events_command(
+    source: Annotated[str, typer.Argument(help="A file, URL or `-`.")],
+    actors: ActorsOption = None,
+    max_mb: MaxMbOption = 10.0,
+    timeout: TimeoutOption = 20.0,
+) -> None:
+    """Show who did what to whom: each event's CAMEO code, actors, modality, date, place
+    and the pattern that coded it (first version of the coder: see the README's figures).
+    """
+    failed = False
+    for coded in _coded(source, _limits(max_mb, timeout), _resolver(actors)):
+        if coded is None:
+            failed = True
+            continue
+        rows = [
+            (
+                e.source.code if e.source else "",
+                e.cameo,
+                e.target.code if e.target else "",
+                e.modality,
+                e.date or "",
+                e.place.name if e.place else "",
+                e.trigger,
+                e.rule,
+            )
+            for e in coded.events
+        ]
+        _print_rows(
+            f"events in {coded.article.source}",
+            ("source", "cameo", "target", "modality", "date", "place", "trigger", "rule"),
+            rows,
+        )
+    raise typer.Exit(1 if failed else 0)
+
+
 @app.command("quotes")
 def quotes_command(
     source: Annotated[str, typer.Argument(help="A file, URL or `-`.")],
@@ -377,6 +413,34 @@ def eval_actors_command(
     out.print(by_how)
     for error in report.errors[:errors]:
         out.print(error, highlight=False)
+
+
+@eval_app.command("events")
+def eval_events_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Root-level and full-code precision, recall and F1, with source, target and
+    modality accuracy over the matched pairs and a confusion by root."""
+    from wirecoder.evaluation.events import evaluate_events
+
+    data = evaluate_events(gold).as_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    rows = [
+        (name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]))
+        for name, s in (("root", data["root"]), ("full code", data["code"]))
+    ]
+    _print_rows(
+        f"events: {gold} ({data['items']} sentences)",
+        ("level", "precision", "recall", "F1", "right"),
+        rows,
+    )
+    out.print(
+        f"source accuracy {data['source_accuracy']:.3f}, target accuracy "
+        f"{data['target_accuracy']:.3f}, modality accuracy {data['modality_accuracy']:.3f}"
+    )
 
 
 @eval_app.command("quotes")

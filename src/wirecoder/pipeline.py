@@ -43,6 +43,7 @@ def code_nlp(
     """The spaCy stages for documents whose article is built, parsed as one batch."""
     # Imported here so that text-only runs never pay for loading spaCy.
     from wirecoder.actors import default_resolver, home_country, resolve
+    from wirecoder.events.coder import default_coder
     from wirecoder.nlp import parse_many
     from wirecoder.quantities import extract_quantities
     from wirecoder.quotes import extract_quotes
@@ -59,7 +60,10 @@ def code_nlp(
             doc, actors, home=home, year=day.year if day else None, dictionary=resolver.dictionary
         )
         quotes = extract_quotes(doc, actors, removed=article.removed)
-        coded.append(replace(document, actors=actors, quotes=quotes, quantities=quantities))
+        events, _ = default_coder().code(doc, actors, article_date=day, home=home)
+        coded.append(
+            replace(document, actors=actors, events=events, quotes=quotes, quantities=quantities)
+        )
     return coded
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -66,6 +66,34 @@ TABLES: dict[str, str] = {
             how VARCHAR NOT NULL,
             entity INTEGER NOT NULL,
             affiliation VARCHAR,
+            PRIMARY KEY (doc_id, seq)
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            doc_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            source_code VARCHAR,
+            source_text VARCHAR,
+            target_code VARCHAR,
+            target_text VARCHAR,
+            cameo VARCHAR NOT NULL,
+            root VARCHAR NOT NULL,
+            quad INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            plover VARCHAR,
+            modality VARCHAR NOT NULL,
+            event_date VARCHAR,
+            date_precision VARCHAR,
+            historical BOOLEAN NOT NULL,
+            place VARCHAR,
+            place_country VARCHAR,
+            latitude DOUBLE,
+            longitude DOUBLE,
+            sentence INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            trigger VARCHAR NOT NULL,
+            rule VARCHAR NOT NULL,
             PRIMARY KEY (doc_id, seq)
         )""",
     "quotes": """

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from wirecoder.errors import StoreError
-from wirecoder.model import CodedDocument, SourceFailure
+from wirecoder.model import CodedDocument, Event, SourceFailure
 from wirecoder.store.schema import SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "wirecoder.duckdb"
@@ -149,6 +149,16 @@ class Store:
                         )
                     ],
                 )
+            if coded.events:
+                rows = ", ".join(["(" + ", ".join(["?"] * 24) + ")"] * len(coded.events))
+                self.db.execute(
+                    f"INSERT INTO events VALUES {rows}",
+                    [
+                        value
+                        for seq, e in enumerate(coded.events)
+                        for value in _event_row(coded.doc_id, seq, e)
+                    ],
+                )
             if coded.quotes:
                 rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quotes))
                 self.db.execute(
@@ -232,6 +242,36 @@ class Store:
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params or []).fetchall()
+
+
+def _event_row(doc_id: str, seq: int, e: Event) -> list[Any]:
+    place = e.place
+    return [
+        doc_id,
+        seq,
+        e.source.code if e.source else None,
+        e.source.text if e.source else None,
+        e.target.code if e.target else None,
+        e.target.text if e.target else None,
+        e.cameo,
+        e.root,
+        e.quad,
+        e.goldstein,
+        e.plover,
+        e.modality,
+        e.date,
+        e.date_precision,
+        e.historical,
+        place.name if place else None,
+        place.country if place else None,
+        place.latitude if place else None,
+        place.longitude if place else None,
+        e.sentence,
+        e.start,
+        e.end,
+        e.trigger,
+        e.rule,
+    ]
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:

@@ -1,0 +1,349 @@
+"""The event coder: triggers found on the dependency parse, actors from their slots.
+
+For each token whose lemma has trigger patterns, the most specific pattern whose
+conditions hold (particle, object words, required preposition) codes the event. The
+source comes from the subject (the `by` agent of a passive; the controlling subject of
+"agreed to send"), the target from the slot the pattern names (object, dative, a given
+preposition, a possessor), not from every noun around. Coordinated actors give one
+event per pair. Modality, date and place are read around the trigger; the same event
+told twice in a document is kept once, with the other places listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.events.dates import event_date
+from wirecoder.events.modality import read_modality
+from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
+from wirecoder.events.places import event_places
+from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
+from wirecoder.ontology import Ontology, load_ontology
+
+_TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN"}
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A trigger that matched a pattern but was not coded, and why (for `explain`)."""
+
+    sentence: int
+    trigger: str
+    start: int
+    end: int
+    rule: str
+    reason: str
+
+
+class EventCoder:
+    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+        self.patterns = patterns
+        self.ontology = ontology
+
+    def code(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        *,
+        article_date: date | None,
+        home: str | None = None,
+    ) -> tuple[tuple[Event, ...], tuple[Seen, ...]]:
+        """Every event in the document, and the triggers seen but not coded."""
+        by_token = _mentions_by_token(doc, mentions)
+        events: list[Event] = []
+        seen: list[Seen] = []
+        for index, sentence in enumerate(doc.sents):
+            for token in sentence:
+                pos = _TRIGGER_POS.get(token.pos_)
+                if pos is None:
+                    continue
+                pattern = self._pattern(token, pos)
+                if pattern is None:
+                    continue
+                found = list(self._events(token, pattern, sentence, index, by_token))
+                if not found:
+                    seen.append(
+                        Seen(
+                            index,
+                            token.text,
+                            token.idx,
+                            token.idx + len(token),
+                            pattern.id,
+                            "no actor found in the source slot",
+                        )
+                    )
+                for event in found:
+                    events.append(self._finish(event, token, sentence, article_date, home))
+        return _merge(events), tuple(seen)
+
+    # -- patterns -------------------------------------------------------------------
+    def _pattern(self, token: Token, pos: str) -> Pattern | None:
+        for pattern in self.patterns.for_token(token.text, token.lemma_, pos):
+            if _fits(pattern, token):
+                return pattern
+        return None
+
+    # -- actors -----------------------------------------------------------------------
+    def _events(
+        self,
+        trigger: Token,
+        pattern: Pattern,
+        sentence: Span,
+        index: int,
+        by_token: dict[int, Mention],
+    ) -> Iterator[Event]:
+        sources = _actors(_slot_tokens(trigger, pattern.source, by_token), by_token)
+        if not sources:
+            return
+        targets: list[EventActor | None] = []
+        for slot in pattern.targets:
+            if slot == "none":
+                break
+            found = _actors(_slot_tokens(trigger, (slot,), by_token), by_token)
+            if found:
+                targets = list(found)
+                break
+        entry = self.ontology.get(pattern.code)
+        pairs: list[tuple[EventActor, EventActor | None]] = [
+            (s, t) for s in sources for t in (targets or [None])
+        ]
+        if _symmetric(entry.code):
+            if not targets and len(sources) > 1:
+                # "Russia and China held talks": each with the other.
+                pairs = [(s, t) for s in sources for t in sources if s is not t]
+            else:
+                pairs += [(t, s) for s, t in pairs if t is not None]
+        for source, target in pairs:
+            if target is not None and target.code == source.code:
+                continue
+            yield Event(
+                source=source,
+                target=target,
+                cameo=entry.code,
+                root=entry.root,
+                quad=entry.quad,
+                goldstein=entry.goldstein,
+                plover=entry.plover_event,
+                plover_mode=entry.plover_mode,
+                modality="asserted",
+                date=None,
+                date_precision=None,
+                historical=False,
+                place=None,
+                sentence=index,
+                start=min(sentence.start_char, source.start),
+                end=sentence.end_char,
+                trigger=trigger.text,
+                rule=pattern.id,
+            )
+
+    # -- modality, date, place ----------------------------------------------------------
+    def _finish(
+        self,
+        event: Event,
+        trigger: Token,
+        sentence: Span,
+        article_date: date | None,
+        home: str | None,
+    ) -> Event:
+        source_token = (
+            trigger.doc.char_span(event.source.start, event.source.end, alignment_mode="expand")
+            if event.source
+            else None
+        )
+        reading = read_modality(trigger, source_token.root if source_token else None)
+        code = event.cameo
+        if reading.modality == "intended" and not code.startswith("03"):
+            code = self.ontology.intent_code_for(code) or code
+        entry = self.ontology.get(code)
+        when = event_date(sentence, article_date, trigger=trigger)
+        places = event_places(sentence, trigger=trigger, home_country=home)
+        place = places[0] if places else None
+        reported_by = None
+        if reading.reported_by is not None:
+            speaker = reading.reported_by
+            reported_by = EventActor(None, speaker.text, speaker.idx, speaker.idx + len(speaker))
+        return replace(
+            event,
+            cameo=entry.code,
+            root=entry.root,
+            quad=entry.quad,
+            goldstein=entry.goldstein,
+            plover=entry.plover_event,
+            plover_mode=entry.plover_mode,
+            modality=reading.modality,
+            date=when.date,
+            date_precision=when.precision,
+            historical=when.historical,
+            place=EventPlace(
+                place.name,
+                place.country,
+                place.latitude,
+                place.longitude,
+                place.start,
+                place.end,
+            )
+            if place
+            else None,
+            reported_by=reported_by,
+        )
+
+
+# Acts with no direction (talks, agreements, clashes) are coded once each way.
+_SYMMETRIC_PREFIXES = ("040", "041", "045", "046", "057", "190")
+
+
+def _symmetric(code: str) -> bool:
+    return code.startswith(_SYMMETRIC_PREFIXES)
+
+
+def _fits(pattern: Pattern, token: Token) -> bool:
+    children = list(token.children)
+    # The parser labels "stepped down" advmod and "pulled out of" prep as often as prt.
+    if pattern.particle and not any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == pattern.particle for c in children
+    ):
+        return False
+    if pattern.requires_prep and not any(
+        c.dep_ in {"prep", "agent"} and c.lower_ == pattern.requires_prep for c in children
+    ):
+        return False
+    if pattern.objects:
+        objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        if token.pos_ == "NOUN":
+            objects = [token]
+        if not any(
+            pattern.accepts_object(
+                o.lemma_, [m.lemma_ for m in o.subtree] + [m.lower_ for m in o.subtree]
+            )
+            for o in objects
+        ):
+            return False
+    if pattern.complement and not any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pattern.complement for c in children
+    ):
+        return False
+    return not pattern.modifiers or any(c.lower_ in pattern.modifiers for c in children)
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def _slot_tokens(trigger: Token, slots: Sequence[str], by_token: dict[int, Mention]) -> list[Token]:
+    """The head tokens filling the first of `slots` that is present."""
+    for slot in slots:
+        found = _slot(trigger, slot)
+        if found:
+            return found
+    return []
+
+
+def _slot(trigger: Token, slot: str) -> list[Token]:
+    children = list(trigger.children)
+    passive = _is_passive(trigger)
+    if slot == "subject":
+        if passive:
+            return [
+                o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            ]
+        found = [c for c in children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return found
+        # "agreed to send troops", "met and signed": the subject of the governing verb.
+        if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head is not trigger:
+            return _slot(trigger.head, "subject")
+        if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj", "attr"}:
+            verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+            return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        return []
+    if slot == "object":
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        return [c for c in children if c.dep_ in deps]
+    if slot == "dative":
+        return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
+    if slot in {"poss", "compound"}:
+        return [c for c in children if c.dep_ == slot]
+    if slot.startswith("prep:"):
+        word = slot.split(":", 1)[1]
+        # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
+        preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
+        # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
+        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def _actors(heads: Sequence[Token], by_token: dict[int, Mention]) -> list[EventActor]:
+    """The coded actor of each head token and of the tokens coordinated with it."""
+    actors: list[EventActor] = []
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            mention = _mention_for(token, by_token)
+            if mention is not None and all(a.start != mention.start for a in actors):
+                actors.append(EventActor(mention.code, mention.text, mention.start, mention.end))
+    return actors
+
+
+def _mention_for(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    if token.i in by_token:
+        return by_token[token.i]
+    for child in token.lefts:  # "Russian troops": the mention may start left of the head
+        if child.i in by_token:
+            return by_token[child.i]
+    for child in token.children:  # "the government of Tajikistan"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.i in by_token:
+                    return by_token[obj.i]
+    return None
+
+
+def _mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            index.setdefault(token.i, mention)
+    return index
+
+
+def _merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event told twice (a recap, a repeated quote) is kept once, with both places."""
+    kept: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (
+            event.source.code if event.source else None,
+            event.target.code if event.target else None,
+            event.cameo,
+            event.modality,
+            event.date,
+        )
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+        elif first.sentence != event.sentence:
+            kept[key] = replace(
+                first, also_at=(*first.also_at, Location(start=event.start, end=event.end))
+            )
+    return tuple(kept.values())
+
+
+def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
+    """A coder over the shipped patterns plus the user's files (`--patterns`)."""
+    return EventCoder(load_patterns(tuple(extra_patterns)), load_ontology())
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> EventCoder:
+    return build_coder()

@@ -1,0 +1,105 @@
+"""Modality of an event trigger: done, promised, denied, hypothetical or claimed.
+
+Read from the parse around the trigger, never by dropping the event: a negated event is
+kept with modality `negated` (and is not the positive event), a promise is `intended`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from wirecoder.model import Modality
+
+_HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Verbs whose complement is a promise or plan: "pledged to send", "plans to visit".
+_INTENT_HEADS = frozenset(
+    {
+        "pledge",
+        "promise",
+        "vow",
+        "plan",
+        "intend",
+        "offer",
+        "agree",
+        "undertake",
+        "aim",
+        "commit",
+        "prepare",
+        "expect",
+        "hope",
+        "seek",
+        "want",
+        "threaten",
+    }
+)
+_DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
+_CLAIM_HEADS = frozenset(
+    {
+        "say",
+        "claim",
+        "allege",
+        "accuse",
+        "report",
+        "charge",
+        "tell",
+        "insist",
+        "assert",
+        "state",
+        "announce",
+        "add",
+        "warn",
+        "argue",
+        "believe",
+        "suspect",
+    }
+)
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    modality: Modality
+    reported_by: Token | None  # the speech verb's subject, when the event is reported
+    cue: str | None  # the word that decided it, for `explain`
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def read_modality(trigger: Token, source: Token | None) -> Reading:
+    """The modality of the event at `trigger` whose source is the token `source`."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    for neg in _children(verb, {"neg"}):
+        return Reading("negated", None, neg.text)
+    for aux in _children(verb, {"aux", "auxpass"}):
+        if aux.lower_ in _HYPOTHETICAL_AUX:
+            return Reading("hypothetical", None, aux.text)
+    for mark in _children(verb, {"mark"}):
+        if mark.lower_ in _CONDITIONAL_MARKS:
+            return Reading("hypothetical", None, mark.text)
+    if verb.dep_ == "advcl" and any(m.lower_ in _CONDITIONAL_MARKS for m in verb.children):
+        return Reading("hypothetical", None, "if")
+    head = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    if head is not None and head.lemma_ in _DENIAL_HEADS:
+        return Reading("negated", None, head.text)
+    if head is not None and verb.dep_ == "xcomp" and head.lemma_ in _INTENT_HEADS:
+        return Reading("intended", None, head.text)
+    for aux in _children(verb, {"aux"}):
+        if aux.lower_ in _FUTURE_AUX:
+            return Reading("intended", None, aux.text)
+        if aux.lower_ == "going" or (aux.lower_ == "to" and verb.dep_ == "xcomp"):
+            continue
+    if head is not None and verb.dep_ == "ccomp" and head.lemma_ in _CLAIM_HEADS:
+        speaker = next(iter(_children(head, {"nsubj"})), None)
+        if speaker is not None and (source is None or not _same(speaker, source)):
+            return Reading("claimed", speaker, head.text)
+        return Reading("asserted", speaker, head.text)
+    return Reading("asserted", None, None)
+
+
+def _same(a: Token, b: Token) -> bool:
+    return a.i == b.i or a.lower_ in {"he", "she", "it", "they"} or b.lower_ == a.lower_

@@ -1,0 +1,56 @@
+"""The event coder on sentences of our own: actors from slots, modality, provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecoder
+from wirecoder.model import Event
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str, published: str = "2015-06-10") -> list[Event]:
+    return list(wirecoder.code(text, published=published).events)
+
+
+def one(text: str, root: str) -> Event:
+    found = [e for e in events(text) if e.root == root]
+    assert found, [e.to_dict() for e in events(text)]
+    return found[0]
+
+
+def test_active_sentence_source_and_target() -> None:
+    event = one("Japan sent emergency aid to Nepal on Tuesday.", "07")
+    assert event.source is not None and event.source.code == "JPN"
+    assert event.target is not None and event.target.code == "NPL"
+    assert event.modality == "asserted"
+    assert event.rule and event.trigger == "sent"
+
+
+def test_passive_sentence_takes_the_agent_as_source() -> None:
+    event = one("Emergency aid was sent to Nepal by Japan on Tuesday.", "07")
+    assert event.source is not None and event.source.code == "JPN"
+
+
+def test_negated_event_is_kept_as_negated() -> None:
+    event = one("Russia did not send troops to Syria, the ministry said.", "15")
+    assert event.modality == "negated"
+
+
+def test_hypothetical_event() -> None:
+    event = one("China could impose sanctions on Japan over the dispute.", "16")
+    assert event.modality == "hypothetical"
+
+
+def test_ontology_fields_and_provenance() -> None:
+    text = "Pakistani troops attacked Indian positions in Kashmir on Monday."
+    event = one(text, "19")
+    assert event.quad == 4 and event.goldstein <= -9
+    assert event.source is not None and event.source.code == "PAKMIL"
+    assert text[event.source.start : event.source.end] == event.source.text
+    assert event.date == "2015-06-08"  # the Monday before the article's Wednesday
+
+
+def test_statements_are_not_coded_as_make_statement() -> None:
+    assert all(e.cameo != "010" for e in events("The minister said the talks were useful."))
