@@ -54,3 +54,10 @@ def test_ontology_fields_and_provenance() -> None:
 
 def test_statements_are_not_coded_as_make_statement() -> None:
     assert all(e.cameo != "010" for e in events("The minister said the talks were useful."))
+
+
+def test_quantity_is_tied_to_the_event_of_its_sentence() -> None:
+    doc = wirecoder.code("Japan sent aid worth $5 million to Nepal on Tuesday.")
+    (money,) = [q for q in doc.quantities if q.unit == "USD"]
+    assert money.event is not None
+    assert doc.events[money.event].root == "07"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from wirecoder.article import extract_article, iso_date
 from wirecoder.identity import document_id
-from wirecoder.model import CodedDocument, RawDocument
+from wirecoder.model import CodedDocument, Event, Quantity, RawDocument
 
 if TYPE_CHECKING:
     from wirecoder.actors import ActorResolver
@@ -61,6 +61,7 @@ def code_nlp(
         )
         quotes = extract_quotes(doc, actors, removed=article.removed)
         events, _ = default_coder().code(doc, actors, article_date=day, home=home)
+        quantities = link_quantities(quantities, events)
         coded.append(
             replace(document, actors=actors, events=events, quotes=quotes, quantities=quantities)
         )
@@ -88,3 +89,22 @@ def code(
         published=published,
     )
     return code_raw(raw, nlp=nlp, resolver=resolver)
+
+
+def link_quantities(
+    quantities: Sequence[Quantity], events: Sequence[Event]
+) -> tuple[Quantity, ...]:
+    """Tie each quantity to the event told in the same stretch of text, if any: "$2
+    billion" to the promise of investment in its sentence."""
+    linked = []
+    for quantity in quantities:
+        owner = next(
+            (
+                index
+                for index, event in enumerate(events)
+                if event.start <= quantity.start and quantity.end <= event.end
+            ),
+            None,
+        )
+        linked.append(replace(quantity, event=owner))
+    return tuple(linked)

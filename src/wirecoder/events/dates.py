@@ -40,7 +40,6 @@ __all__ = [
 
 Precision = Literal["day", "week", "month", "year"]
 Mode = Literal["date", "keep", "future", "offset"]
-_Maker = Callable[[str, Mode, "Period | None"], "TimeExpression"]
 
 HISTORICAL_DAYS = 30
 
@@ -400,143 +399,210 @@ def time_expressions(sentence: Span, article_date: date | None) -> list[TimeExpr
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """One pattern match, with what its resolver needs."""
+
+    rule: str
+    text: str
+    start: int  # document offsets
+    end: int
+    groups: dict[str, str]
+    article: date | None
+    future: bool  # the expression hangs on a verb that looks ahead
+
+    @property
+    def lead(self) -> str:
+        return (self.groups.get("lead") or self.text.split()[0]).lower()
+
+    def made(self, rule: str, mode: Mode, period: Period | None) -> TimeExpression:
+        return TimeExpression(self.text, self.start, self.end, rule, mode, period)
+
+    def dated(self, rule: str, period: Period | None) -> TimeExpression:
+        """A past date, unless the wording (since) or the date itself (future) says
+        it leaves the article date alone."""
+        if self.lead in _SINCE:
+            return self.made("since", "keep", period)
+        if period is not None and self.article is not None and period.first > self.article:
+            return self.made(rule, "future", period)
+        return self.made(rule, "date", period)
+
+
 def _resolve(
     rule: str, match: re.Match[str], sentence: Span, base: int, article: date | None
 ) -> TimeExpression | None:
     start, end = base + match.start(), base + match.end()
-    words = match.group(0)
-    doc = sentence.doc
-
-    def made(rule: str, mode: Mode, period: Period | None) -> TimeExpression:
-        return TimeExpression(words, start, end, rule, mode, period)
-
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    lowered = words.lower()
-    future = _future_context(doc, start, end)
+    found = _Match(
+        rule,
+        match.group(0),
+        start,
+        end,
+        groups,
+        article,
+        _future_context(sentence.doc, start, end),
+    )
+    if rule in _RELATIVE and article is None:
+        return found.dated(rule, None)
+    return _RESOLVERS[rule](found)
 
-    if rule == "decade":
+
+def _decade(m: _Match) -> TimeExpression | None:
+    return None  # claimed only so that "the 1990s" is not read as the year 1990
+
+
+def _duration(m: _Match) -> TimeExpression | None:
+    return m.made("duration", "keep", None)
+
+
+def _future(m: _Match) -> TimeExpression | None:
+    return m.made("future", "future", None)
+
+
+def _offset(m: _Match) -> TimeExpression | None:
+    sign = -1 if m.groups["dir"].lower() in ("before", "earlier") else 1
+    amount = _number(m.groups["n"])
+    if amount < 0:
+        return None  # "a few days after": too vague to count back from
+    unit = m.groups["unit"].lower()
+    return TimeExpression(m.text, m.start, m.end, "offset", "offset", None, amount * sign, unit)
+
+
+def _ago(m: _Match) -> TimeExpression | None:
+    assert m.article is not None
+    amount = _number(m.groups["n"])
+    unit = m.groups["unit"].lower()
+    fuzzy = amount < 0  # "a few days ago": a week around three days back
+    return m.made("ago", "date", _back(m.article, abs(amount), unit, fuzzy=fuzzy))
+
+
+def _absolute_date(m: _Match) -> TimeExpression | None:
+    period = _absolute(m.groups)
+    if period is None:
         return None
-    if rule == "duration":
-        return made("duration", "keep", None)
-    if rule == "future":
-        return made("future", "future", None)
-    if rule in ("offset", "ago"):
-        amount = _number(groups["n"])
-        unit = groups["unit"].lower()
-        if rule == "offset":
-            sign = -1 if groups["dir"].lower() in ("before", "earlier") else 1
-            return TimeExpression(words, start, end, "offset", "offset", None, amount * sign, unit)
-        if article is None:
-            return made("ago", "date", None)
-        fuzzy = amount < 0
-        return made("ago", "date", _ago(article, abs(amount), unit, fuzzy=fuzzy))
-    if rule in ("aftermath_of", "explicit_day", "explicit_month", "explicit_year"):
-        period = _absolute(groups)
-        if period is None:
-            return None
-        if rule == "aftermath_of" and period.precision == "day":
-            # The aftermath of a dated event is the weeks after it, not that day.
-            period = _month(period.first.year, period.first.month)
-        lead = (groups.get("lead") or lowered.split()[0]).lower()
-        if lead in _SINCE:
-            return made("since", "keep", period)
-        if article is not None and period.first > article:
-            return made("future", "future", period)
-        return made(rule, "date", period)
-    if rule == "season":
-        return made("season", "date", _season(groups, article))
-    if article is None:
-        if rule in ("day_month", "in_month") or lowered.split()[0] in _SINCE:
-            return made(rule, "keep" if lowered.split()[0] in _SINCE else "date", None)
-        return made(rule, "date", None)
-    if rule == "day_month":
-        day = int(re.sub(r"\D", "", groups.get("d1") or groups.get("d2") or "0"))
-        month = _month_number(groups.get("m1") or groups.get("m2") or "")
-        period = _day_month(article, month, day, future=future)
-        if period is None:
-            return None
-        return _placed(made("day_month", "date", period), article, lowered)
-    if rule == "yesterday":
-        if "before yesterday" in lowered:
-            return made("yesterday", "date", _day(article - timedelta(days=2)))
-        if "yesterday" in lowered:
-            return made("yesterday", "date", _day(article - timedelta(days=1)))
-        if "last night" in lowered:
-            return made("last_night", "date", _day(article - timedelta(days=1)))
-        return made("today", "date", _day(article))
-    if rule == "weekend":
-        if "this" in lowered.split() and "past" not in lowered and article.weekday() < 5:
-            return made("weekend", "future", None)
-        if article.weekday() >= 5 and not lowered.startswith("last"):
-            return made("weekend", "date", _week(article))
-        return made("weekend", "date", _week(article - timedelta(days=7)))
-    if rule == "relative_period":
-        return _relative_period(groups, article, made, future=future)
-    if rule == "weekday":
-        lead = (groups.get("lead") or "").lower()
-        weekday = _WEEKDAYS[groups["wd"].lower()]
-        back = (article.weekday() - weekday) % 7
-        if lead == "last":
-            back = back or 7
-        elif future and back:
-            return made("weekday", "future", _day(article + timedelta(days=7 - back)))
-        period = _day(article - timedelta(days=back))
-        if lead in _SINCE:
-            return made("since", "keep", period)
-        return made("weekday", "date", period)
-    if rule == "in_month":
-        lead = (groups.get("lead") or "").lower()
-        month = _month_number(groups.get("m") or groups.get("m2") or "")
-        if lead == "next":
-            return made("future", "future", None)
-        if lead == "last":
-            year = article.year if month < article.month else article.year - 1
-            return made("last_month_name", "date", _month(year, month))
-        if future and month != article.month:
-            # "will hold a referendum in May": the next May, whatever the month now
-            year = article.year if month > article.month else article.year + 1
-            return made("in_month", "future", _month(year, month))
-        year = article.year if month <= article.month else article.year - 1
-        if lead in _SINCE:
-            return made("since", "keep", _month(year, month))
-        return made("in_month", "date", _month(year, month))
-    return None
+    if m.rule == "aftermath_of" and period.precision == "day":
+        # The aftermath of a dated event is the weeks after it, not that day.
+        period = _month(period.first.year, period.first.month)
+    found = m.dated(m.rule, period)
+    return replace(found, rule="future") if found.mode == "future" else found
 
 
-def _placed(expression: TimeExpression, article: date, lowered: str) -> TimeExpression:
-    """Mark a resolved date as since-, future- or plain, from its wording and position."""
-    period = expression.period
-    if lowered.split()[0] in _SINCE:
-        return replace(expression, rule="since", mode="keep")
-    if period is not None and period.first > article:
-        return replace(expression, mode="future")
-    return expression
+def _season_date(m: _Match) -> TimeExpression | None:
+    return m.made("season", "date", _season(m.groups, m.article))
 
 
-def _relative_period(
-    groups: dict[str, str],
-    article: date,
-    made: _Maker,
-    *,
-    future: bool,
-) -> TimeExpression:
-    lead = " ".join(groups["lead"].lower().split())
-    unit = groups["unit"].lower()
+def _day_month_date(m: _Match) -> TimeExpression | None:
+    assert m.article is not None
+    day = int(re.sub(r"\D", "", m.groups.get("d1") or m.groups.get("d2") or "0"))
+    month = _month_number(m.groups.get("m1") or m.groups.get("m2") or "")
+    period = _day_month(m.article, month, day, future=m.future)
+    return None if period is None else m.dated("day_month", period)
+
+
+def _yesterday(m: _Match) -> TimeExpression | None:
+    assert m.article is not None
+    lowered = m.text.lower()
+    if "before yesterday" in lowered:
+        return m.made("yesterday", "date", _day(m.article - timedelta(days=2)))
+    if "yesterday" in lowered:
+        return m.made("yesterday", "date", _day(m.article - timedelta(days=1)))
+    if "last night" in lowered:
+        return m.made("last_night", "date", _day(m.article - timedelta(days=1)))
+    return m.made("today", "date", _day(m.article))
+
+
+def _weekend(m: _Match) -> TimeExpression | None:
+    """The weekend just past is the previous ISO week; on a Saturday or Sunday, this one."""
+    assert m.article is not None
+    words = m.text.lower().split()
+    saturday_or_sunday = m.article.weekday() >= 5
+    if "this" in words and "past" not in words and not saturday_or_sunday:
+        return m.made("weekend", "future", None)
+    if saturday_or_sunday and words[0] != "last":
+        return m.made("weekend", "date", _week(m.article))
+    return m.made("weekend", "date", _week(m.article - timedelta(days=7)))
+
+
+def _relative_period(m: _Match) -> TimeExpression | None:
+    assert m.article is not None
+    article = m.article
+    lead = " ".join(m.groups["lead"].lower().split())
+    unit = m.groups["unit"].lower()
     last = "last" in lead or "previous" in lead
+    current: Mode = "future" if m.future else "date"
     if unit == "week":
         if last:
-            return made("last_week", "date", _week(article - timedelta(days=7)))
-        return made("this_week", "future" if future else "date", _week(article))
+            return m.made("last_week", "date", _week(article - timedelta(days=7)))
+        return m.made("this_week", current, _week(article))
     if unit == "month":
         if last:
-            year, month = _shift_months(article, -1)
-            return made("last_month", "date", _month(year, month))
-        return made(
-            "this_month", "future" if future else "date", _month(article.year, article.month)
-        )
+            return m.made("last_month", "date", _month(*_shift_months(article, -1)))
+        return m.made("this_month", current, _month(article.year, article.month))
     if last:
-        return made("last_year", "date", _year(article.year - 1))
-    return made("this_year", "future" if future else "date", _year(article.year))
+        return m.made("last_year", "date", _year(article.year - 1))
+    return m.made("this_year", current, _year(article.year))
+
+
+def _weekday(m: _Match) -> TimeExpression | None:
+    """The most recent such day on or before the article date ("last": before it); the
+    next one when the verb looks ahead ("will meet on Monday")."""
+    assert m.article is not None
+    weekday = _WEEKDAYS[m.groups["wd"].lower()]
+    back = (m.article.weekday() - weekday) % 7
+    if m.lead == "last":
+        back = back or 7
+    elif m.future and back:
+        return m.made("weekday", "future", _day(m.article + timedelta(days=7 - back)))
+    return m.dated("weekday", _day(m.article - timedelta(days=back)))
+
+
+def _in_month(m: _Match) -> TimeExpression | None:
+    """The most recent such month up to the article's ("last": before it); the next
+    one when the verb looks ahead ("will hold a referendum in May")."""
+    assert m.article is not None
+    article = m.article
+    month = _month_number(m.groups.get("m") or m.groups.get("m2") or "")
+    lead = (m.groups.get("lead") or "").lower()
+    if lead == "next":
+        return m.made("future", "future", None)
+    if lead == "last":
+        year = article.year if month < article.month else article.year - 1
+        return m.made("last_month_name", "date", _month(year, month))
+    if m.future and month != article.month:
+        year = article.year if month > article.month else article.year + 1
+        return m.made("in_month", "future", _month(year, month))
+    year = article.year if month <= article.month else article.year - 1
+    return m.dated("in_month", _month(year, month))
+
+
+_RESOLVERS: dict[str, Callable[[_Match], TimeExpression | None]] = {
+    "decade": _decade,
+    "duration": _duration,
+    "future": _future,
+    "offset": _offset,
+    "ago": _ago,
+    "aftermath_of": _absolute_date,
+    "explicit_day": _absolute_date,
+    "explicit_month": _absolute_date,
+    "explicit_year": _absolute_date,
+    "season": _season_date,
+    "day_month": _day_month_date,
+    "yesterday": _yesterday,
+    "weekend": _weekend,
+    "relative_period": _relative_period,
+    "weekday": _weekday,
+    "in_month": _in_month,
+}
+# Rules that count from the article date, so resolve to nothing in an undated article.
+_RELATIVE = {
+    "ago",
+    "day_month",
+    "yesterday",
+    "weekend",
+    "relative_period",
+    "weekday",
+    "in_month",
+}
 
 
 def _number(words: str) -> int:
@@ -549,7 +615,7 @@ def _number(words: str) -> int:
     return _NUMBERS.get(words, 1)
 
 
-def _ago(article: date, amount: int, unit: str, *, fuzzy: bool) -> Period:
+def _back(article: date, amount: int, unit: str, *, fuzzy: bool) -> Period:
     if unit == "day":
         then = article - timedelta(days=amount)
         return _week(then) if fuzzy else _day(then)
@@ -850,6 +916,8 @@ def _choose(
         reach = _reach(trigger, governor, nominal=nominal)
         if reach is None or (reach[1] and ongoing):
             continue
+        if expression.mode == "future" and trigger.is_ancestor(governor):
+            continue  # "agreed to meet in December": the plan's date, not the agreement's
         choices.append(_choice(reach[0], gap, expression))
     if not choices:
         return None

