@@ -682,7 +682,7 @@ def _future_context(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     token, nominal = _governor(span)
-    if nominal and token.head is not token and token.dep_ == "pobj":
+    if nominal and token.head != token and token.dep_ == "pobj":
         link = token.head.lower_
         if link in _PAST_LINKS:
             return False
@@ -693,7 +693,7 @@ def _future_context(doc: Doc, start: int, end: int) -> bool:
             return True
         if token.pos_ in ("VERB", "AUX"):
             return _looks_ahead(token)
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False
@@ -707,7 +707,7 @@ def _looks_ahead(verb: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         # an infinitive under a verb of planning or promising ("agreed to meet in May")
-        return verb.head is not verb and verb.head.lemma_ in _FUTURE_HEADS | _INTENT_HEADS
+        return verb.head != verb and verb.head.lemma_ in _FUTURE_HEADS | _INTENT_HEADS
     return False
 
 
@@ -786,9 +786,9 @@ def _governor(span: Span) -> tuple[Token, bool]:
         # reported verb; an expression right after a verb belongs to that verb.
         return before, False
     head = root.head
-    while head is not head.head and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
+    while head != head.head and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
         head = head.head
-    if head is root:
+    if head == root:
         return root, False
     nominal = root.dep_ in _NOMINAL and head.pos_ in ("NOUN", "PROPN")
     return head, nominal
@@ -949,7 +949,7 @@ def _offset_choice(
     else:
         inner = next((c for c in link.children if c.dep_ in ("pobj", "pcomp")), link)
         outer = link.head
-        while outer in span and outer.head is not outer:
+        while outer in span and outer.head != outer:
             outer = outer.head
     if link.lower_ in ("later", "earlier"):
         # "Two days later, troops ..." dates its own clause from the one before it.

@@ -576,8 +576,10 @@ def _located_below(anchor: Token, governor: Token, words: LocativeWords) -> bool
         if token.dep_ == "pobj":
             preposition = token.head.lower_
             place_noun = token.lemma_.lower() in words.place_nouns
+            # "the shooting of a pilot near Aleppo": "of" on an event noun is its object
+            argument = preposition == "of" and token.head.head == anchor and anchor.pos_ == "NOUN"
             if preposition in words.topic_prepositions and not (
-                preposition in words.place_noun_prepositions and place_noun
+                argument or (preposition in words.place_noun_prepositions and place_noun)
             ):
                 return False
             token = token.head
@@ -700,7 +702,7 @@ def _based(span: Span) -> Token | None:
     end = span.end
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ == "based":
         based = doc[end + 1]
-        return based.head if based.head is not based else based
+        return based.head if based.head != based else based
     return None
 
 
@@ -715,7 +717,7 @@ def _link(token: Token, words: LocativeWords) -> _Link | None:
     country: str | None = None
     for _step in range(8):
         dep, head = current.dep_, current.head
-        if head is current:
+        if head == current:
             return None
         if dep in ("compound", "appos", "conj", "npadvmod") and (
             head.lemma_.lower() in words.place_nouns or (dep == "conj" and head.pos_ == "PROPN")
@@ -763,7 +765,7 @@ def _link(token: Token, words: LocativeWords) -> _Link | None:
 def _above_preposition(preposition: Token) -> Token:
     """The word a preposition phrase hangs on, past stacked prepositions ("out of")."""
     head = preposition.head
-    while head is not head.head and head.pos_ == "ADP":
+    while head != head.head and head.pos_ == "ADP":
         head = head.head
     return head
 
