@@ -20,6 +20,8 @@ def test_examples_ingest_without_failures(tmp_path: Path) -> None:
         undated = store.query("SELECT source FROM documents WHERE published IS NULL")
         mentions = store.query("SELECT count(*), count(DISTINCT doc_id) FROM mentions")[0]
         quantities = store.query("SELECT count(*) FROM quantities")[0][0]
+        quotes = store.query("SELECT count(*) FROM quotes WHERE kind = 'direct'")[0][0]
+        events = store.query("SELECT count(*) FROM events")[0][0]
         no_title = store.query("SELECT source FROM documents WHERE title IS NULL")
     assert report.ok, report.failures
     assert report.added >= 8
@@ -27,7 +29,7 @@ def test_examples_ingest_without_failures(tmp_path: Path) -> None:
     assert len(rows) == 1
     assert undated == [] and no_title == []
     assert mentions[0] > 50 and mentions[1] == report.added + report.duplicates
-    assert quantities > 10
+    assert quantities > 10 and quotes > 10 and events > 10
 
 
 def test_examples_have_authors_and_datelines(tmp_path: Path) -> None:

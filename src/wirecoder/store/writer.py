@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from wirecoder.errors import StoreError
-from wirecoder.model import CodedDocument, Event, SourceFailure
+from wirecoder.model import CodedDocument, Event, Mention, Quantity, Quote, SourceFailure
 from wirecoder.store.schema import SCHEMA_VERSION, TABLES
 
 DEFAULT_STORE = "wirecoder.duckdb"
@@ -115,98 +115,35 @@ class Store:
                     _now(),
                 ],
             )
-            if art.removed:
-                # One multi-row statement: executemany prepares each row anew in DuckDB.
-                rows = ", ".join(["(?, ?, ?, ?)"] * len(art.removed))
-                self.db.execute(
-                    f"INSERT INTO removed_segments VALUES {rows}",
-                    [
-                        value
-                        for seq, removed in enumerate(art.removed)
-                        for value in (coded.doc_id, seq, removed.reason, removed.text)
-                    ],
-                )
-            if coded.actors:
-                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.actors))
-                self.db.execute(
-                    f"INSERT INTO mentions VALUES {rows}",
-                    [
-                        value
-                        for seq, m in enumerate(coded.actors)
-                        for value in (
-                            coded.doc_id,
-                            seq,
-                            m.text,
-                            m.start,
-                            m.end,
-                            m.code,
-                            m.name,
-                            m.country,
-                            m.sector,
-                            m.how,
-                            m.entity,
-                            m.affiliation,
-                        )
-                    ],
-                )
-            if coded.events:
-                rows = ", ".join(["(" + ", ".join(["?"] * 24) + ")"] * len(coded.events))
-                self.db.execute(
-                    f"INSERT INTO events VALUES {rows}",
-                    [
-                        value
-                        for seq, e in enumerate(coded.events)
-                        for value in _event_row(coded.doc_id, seq, e)
-                    ],
-                )
-            if coded.quotes:
-                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quotes))
-                self.db.execute(
-                    f"INSERT INTO quotes VALUES {rows}",
-                    [
-                        value
-                        for seq, q in enumerate(coded.quotes)
-                        for value in (
-                            coded.doc_id,
-                            seq,
-                            q.text,
-                            q.kind,
-                            q.speaker.text if q.speaker else None,
-                            q.speaker.code if q.speaker else None,
-                            q.speaker.name if q.speaker else None,
-                            q.speaker.affiliation if q.speaker else None,
-                            q.start,
-                            q.end,
-                            q.rule,
-                        )
-                    ],
-                )
-            if coded.quantities:
-                rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(coded.quantities))
-                self.db.execute(
-                    f"INSERT INTO quantities VALUES {rows}",
-                    [
-                        value
-                        for seq, q in enumerate(coded.quantities)
-                        for value in (
-                            coded.doc_id,
-                            seq,
-                            q.text,
-                            q.value,
-                            q.unit,
-                            q.qualifier,
-                            q.refers_to,
-                            list(q.flags),
-                            q.start,
-                            q.end,
-                        )
-                    ],
-                )
+            doc_id = coded.doc_id
+            self._insert(
+                "removed_segments",
+                [(doc_id, seq, r.reason, r.text) for seq, r in enumerate(art.removed)],
+            )
+            self._insert(
+                "mentions", [_mention_row(doc_id, n, m) for n, m in enumerate(coded.actors)]
+            )
+            self._insert("events", [_event_row(doc_id, n, e) for n, e in enumerate(coded.events)])
+            self._insert("quotes", [_quote_row(doc_id, n, q) for n, q in enumerate(coded.quotes)])
+            self._insert(
+                "quantities",
+                [_quantity_row(doc_id, n, q) for n, q in enumerate(coded.quantities)],
+            )
             self.db.commit()
         except duckdb.Error as exc:
             self._rollback_quietly()
             raise StoreError("E202", doc_id=coded.doc_id, reason=str(exc)) from exc
         return True
+
+    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One multi-row statement: executemany prepares each row anew in DuckDB."""
+        if not rows:
+            return
+        row = "(" + ", ".join(["?"] * len(rows[0])) + ")"
+        self.db.execute(
+            f"INSERT INTO {table} VALUES {', '.join([row] * len(rows))}",
+            [value for values in rows for value in values],
+        )
 
     def _rollback_quietly(self) -> None:
         # A failed statement may already have ended the transaction.
@@ -242,6 +179,55 @@ class Store:
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.db.execute(sql, params or []).fetchall()
+
+
+def _mention_row(doc_id: str, seq: int, m: Mention) -> tuple[Any, ...]:
+    return (
+        doc_id,
+        seq,
+        m.text,
+        m.start,
+        m.end,
+        m.code,
+        m.name,
+        m.country,
+        m.sector,
+        m.how,
+        m.entity,
+        m.affiliation,
+    )
+
+
+def _quote_row(doc_id: str, seq: int, q: Quote) -> tuple[Any, ...]:
+    speaker = q.speaker
+    return (
+        doc_id,
+        seq,
+        q.text,
+        q.kind,
+        speaker.text if speaker else None,
+        speaker.code if speaker else None,
+        speaker.name if speaker else None,
+        speaker.affiliation if speaker else None,
+        q.start,
+        q.end,
+        q.rule,
+    )
+
+
+def _quantity_row(doc_id: str, seq: int, q: Quantity) -> tuple[Any, ...]:
+    return (
+        doc_id,
+        seq,
+        q.text,
+        q.value,
+        q.unit,
+        q.qualifier,
+        q.refers_to,
+        list(q.flags),
+        q.start,
+        q.end,
+    )
 
 
 def _event_row(doc_id: str, seq: int, e: Event) -> list[Any]:
