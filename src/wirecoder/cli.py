@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -428,14 +428,10 @@ def eval_events_command(
     if as_json:
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
-    rows = [
-        (name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]))
-        for name, s in (("root", data["root"]), ("full code", data["code"]))
-    ]
-    _print_rows(
+    _print_scores(
         f"events: {gold} ({data['items']} sentences)",
-        ("level", "precision", "recall", "F1", "right"),
-        rows,
+        "level",
+        {"root": data["root"], "full code": data["code"]},
     )
     out.print(
         f"source accuracy {data['source_accuracy']:.3f}, target accuracy "
@@ -458,14 +454,10 @@ def eval_quotes_command(
     if as_json:
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
-    rows = [
-        (name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]))
-        for name, s in (("direct", data["direct"]), ("reported", data["reported"]))
-    ]
-    _print_rows(
+    _print_scores(
         f"quotes: {gold} ({data['items']} snippets)",
-        ("kind", "precision", "recall", "F1", "right"),
-        rows,
+        "kind",
+        {"direct": data["direct"], "reported": data["reported"]},
     )
     out.print(f"speaker accuracy {data['speaker_accuracy']:.3f}")
 
@@ -535,6 +527,15 @@ def stats_command(
             ),
         )
     out.print(f"coder version {coder_version()}")
+
+
+def _print_scores(title: str, label: str, scores: dict[str, dict[str, Any]]) -> None:
+    """A table of precision, recall, F1 and right answers, one row per score."""
+    rows = [
+        (name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]))
+        for name, s in scores.items()
+    ]
+    _print_rows(title, (label, "precision", "recall", "F1", "right"), rows)
 
 
 def _print_rows(title: str, columns: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> None:

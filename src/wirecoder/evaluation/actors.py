@@ -8,7 +8,6 @@ mention matches at most one prediction.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +16,7 @@ from typing import Any
 
 from wirecoder.actors import ActorResolver, default_resolver, resolve
 from wirecoder.article.dateline import find_dateline
-from wirecoder.evaluation.scoring import Score, match_items
+from wirecoder.evaluation.scoring import Score, load_gold, match_items
 from wirecoder.model import Mention
 from wirecoder.nlp import parse_many
 
@@ -52,16 +51,6 @@ def _blank_dateline(text: str, year: int) -> str:
     """Datelines are cut off before coding; blanking keeps the gold offsets valid."""
     found = find_dateline(text, default_year=year)
     return text if found is None else " " * found.end + text[found.end :]
-
-
-def load_gold(path: Path) -> list[dict[str, Any]]:
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            if not str(item.get("id", "")).startswith("_"):
-                items.append(item)
-    return items
 
 
 def evaluate_actors(path: Path, *, resolver: ActorResolver | None = None) -> ActorReport:

@@ -10,7 +10,6 @@ events taking predictions whose source and target agree first.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecoder.actors import ActorResolver, default_resolver, resolve
-from wirecoder.evaluation.scoring import Score, match_items
+from wirecoder.evaluation.scoring import Score, load_gold, match_items
 from wirecoder.events.coder import EventCoder, default_coder
 from wirecoder.model import Event
 from wirecoder.nlp import parse_many
@@ -55,16 +54,6 @@ class EventReport:
 
 def _root(code: str) -> str:
     return code[:2]
-
-
-def load_gold(path: Path) -> list[dict[str, Any]]:
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            if not str(item.get("id", "")).startswith("_"):
-                items.append(item)
-    return items
 
 
 def code_sentence(

@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecoder.actors import ActorResolver, default_resolver, resolve
-from wirecoder.evaluation.actors import load_gold
-from wirecoder.evaluation.scoring import Score, match_items
+from wirecoder.evaluation.scoring import Score, load_gold, match_items
 from wirecoder.model import Quote, Speaker
 from wirecoder.nlp import parse_many
 from wirecoder.quotes import extract_quotes

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 G = TypeVar("G")
 P = TypeVar("P")
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """The items of a gold JSONL file; a line whose id starts with "_" is a note."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            if not str(item.get("id", "")).startswith("_"):
+                items.append(item)
+    return items
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +25,7 @@ from wirecoder.events.modality import read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import event_places
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
-from wirecoder.ontology import Ontology, load_ontology
+from wirecoder.ontology import CameoCode, Ontology, load_ontology
 
 _TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN"}
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -124,14 +125,9 @@ class EventCoder:
             if target is not None and target.code == source.code:
                 continue
             yield Event(
+                **_ontology_fields(entry),
                 source=source,
                 target=target,
-                cameo=entry.code,
-                root=entry.root,
-                quad=entry.quad,
-                goldstein=entry.goldstein,
-                plover=entry.plover_event,
-                plover_mode=entry.plover_mode,
                 modality="asserted",
                 date=None,
                 date_precision=None,
@@ -172,12 +168,7 @@ class EventCoder:
             reported_by = EventActor(None, speaker.text, speaker.idx, speaker.idx + len(speaker))
         return replace(
             event,
-            cameo=entry.code,
-            root=entry.root,
-            quad=entry.quad,
-            goldstein=entry.goldstein,
-            plover=entry.plover_event,
-            plover_mode=entry.plover_mode,
+            **_ontology_fields(entry),
             modality=reading.modality,
             date=when.date,
             date_precision=when.precision,
@@ -194,6 +185,18 @@ class EventCoder:
             else None,
             reported_by=reported_by,
         )
+
+
+def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
+    """The Event fields that follow from the CAMEO code."""
+    return {
+        "cameo": entry.code,
+        "root": entry.root,
+        "quad": entry.quad,
+        "goldstein": entry.goldstein,
+        "plover": entry.plover_event,
+        "plover_mode": entry.plover_mode,
+    }
 
 
 # Acts with no direction (talks, agreements, clashes) are coded once each way.
