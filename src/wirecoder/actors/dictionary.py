@@ -35,6 +35,7 @@ from typing import Generic, Literal, TypeVar, get_args
 
 import yaml
 
+from wirecoder.datafiles import NULL_TAG, compose_yaml, node_error
 from wirecoder.errors import DataFileError
 
 How = Literal["name", "adjective", "capital", "city"]
@@ -48,7 +49,6 @@ _NATIONAL_CODE = re.compile(r"[A-Z]{6}")  # a country's ISO3 code + an agent cod
 _TRANSNATIONAL_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]{3,}")
 _ROLE_CODE = re.compile(r"[A-Z][A-Z0-9]{2,}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NULL_TAG = "tag:yaml.org,2002:null"
 _SECTIONS = ("countries", "organisations", "agents", "people", "institutions")
 
 InstitutionKind = Literal[
@@ -449,40 +449,21 @@ def _country_names(country: Country) -> Iterator[tuple[How, tuple[str, ...]]]:
 # Reading YAML with line numbers
 
 
-# libyaml composes the people files several times faster; its marks are the same.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class _File:
     """One YAML file's nodes; every problem becomes a DataFileError with its line."""
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise DataFileError("E101", path=path, line=line, reason="not valid UTF-8") from exc
-        try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_LOADER)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 0
-            raise DataFileError(
-                "E101", path=path, line=line, reason=f"not valid YAML: {exc.problem}"
-            ) from exc
-        except yaml.YAMLError as exc:
-            raise DataFileError("E101", path=path, line=0, reason=f"not valid YAML: {exc}") from exc
+        self.root: yaml.Node | None = compose_yaml(path, data)
 
     def error(self, node: yaml.Node | None, reason: str) -> DataFileError:
-        line = node.start_mark.line + 1 if node is not None else 0
-        return DataFileError("E101", path=self.path, line=line, reason=reason)
+        return node_error(self.path, node, reason)
 
     def origin(self, node: yaml.Node) -> Origin:
         return Origin(self.path, node.start_mark.line + 1)
 
     def items(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
             return []
         if not isinstance(node, yaml.SequenceNode):
             raise self.error(node, f"{what} must be a list")
@@ -509,7 +490,7 @@ class _File:
         return found
 
     def text(self, node: yaml.Node, name: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
             raise self.error(node, f"{name} must be text")
         value = str(node.value).strip()
         if not value:
@@ -517,13 +498,13 @@ class _File:
         return value
 
     def optional_text(self, node: yaml.Node | None, name: str) -> str | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
             return None
         return self.text(node, name)
 
     def texts(self, node: yaml.Node | None, name: str) -> tuple[str, ...]:
         """A list of text, or one text standing for a one-item list."""
-        if isinstance(node, yaml.ScalarNode) and node.tag != _NULL_TAG:
+        if isinstance(node, yaml.ScalarNode) and node.tag != NULL_TAG:
             return (self.text(node, name),)
         return tuple(dict.fromkeys(self.text(item, name) for item in self.items(node, name)))
 

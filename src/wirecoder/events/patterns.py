@@ -26,6 +26,7 @@ from typing import Literal, cast
 
 import yaml
 
+from wirecoder.datafiles import NULL_TAG, compose_yaml, node_error
 from wirecoder.errors import DataFileError
 from wirecoder.ontology import Ontology, load_ontology
 
@@ -51,8 +52,6 @@ _DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
     "VERB": ("subject",),
     "NOUN": ("poss", "compound", "prep:by", "subject"),
 }
-_NULL_TAG = "tag:yaml.org,2002:null"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,29 +219,14 @@ class _Reader:
     def __init__(self, path: str, data: bytes, ontology: Ontology) -> None:
         self.path = path
         self.ontology = ontology
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise DataFileError("E101", path=path, line=line, reason="not valid UTF-8") from exc
-        try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_LOADER)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 0
-            raise DataFileError(
-                "E101", path=path, line=line, reason=f"not valid YAML: {exc.problem}"
-            ) from exc
-        except yaml.YAMLError as exc:
-            raise DataFileError("E101", path=path, line=0, reason=f"not valid YAML: {exc}") from exc
+        self.root: yaml.Node | None = compose_yaml(path, data)
 
     def error(self, node: yaml.Node | None, reason: str) -> DataFileError:
-        line = node.start_mark.line + 1 if node is not None else 0
-        return DataFileError("E101", path=self.path, line=line, reason=reason)
+        return node_error(self.path, node, reason)
 
     def patterns(self) -> list[Pattern]:
         root = self.root
-        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):
+        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == NULL_TAG):
             raise self.error(root, "the file holds no patterns")
         if not isinstance(root, yaml.SequenceNode):
             raise self.error(root, "a pattern file must be a list of patterns")
@@ -317,7 +301,7 @@ class _Reader:
     # -- scalars -----------------------------------------------------------------------
 
     def text(self, node: yaml.Node, name: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
             raise self.error(node, f"{name} must be text")
         value = str(node.value).strip()
         if not value:
@@ -325,7 +309,7 @@ class _Reader:
         return value
 
     def optional_text(self, node: yaml.Node | None, name: str) -> str | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
             return None
         return self.text(node, name)
 
@@ -365,7 +349,7 @@ class _Reader:
 
     def items(self, node: yaml.Node | None, name: str) -> list[yaml.Node]:
         """A list, or one scalar standing for a one-item list."""
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
             return []
         if isinstance(node, yaml.ScalarNode):
             return [node]
