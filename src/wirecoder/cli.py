@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from wirecoder.actors.resolver import ActorResolver
 from wirecoder.errors import InputError, WirecoderError
 from wirecoder.ingest import IngestReport, Outcome, ingest
-from wirecoder.model import CodedDocument, SourceFailure
+from wirecoder.model import CodedDocument, EventActor, RawDocument, SourceFailure
 from wirecoder.pipeline import code_raw
 from wirecoder.sources import SourceLimits, read_sources
 from wirecoder.store import Store, default_store_path, open_store
 from wirecoder.version import coder_version
+
+if TYPE_CHECKING:
+    from wirecoder.explain import DocumentExplanation, SentenceExplanation
+
+_T = TypeVar("_T")
 
 app = typer.Typer(
     name="wirecoder",
@@ -249,13 +255,21 @@ def _coded(
     source: str, limits: SourceLimits, resolver: ActorResolver | None
 ) -> Iterator[CodedDocument | None]:
     """Each document of SOURCE coded, or None (after printing why) when it failed."""
+    return _each(source, limits, lambda raw: code_raw(raw, resolver=resolver))
+
+
+def _each(
+    source: str, limits: SourceLimits, work: Callable[[RawDocument], _T]
+) -> Iterator[_T | None]:
+    """`work` done on each document of SOURCE, or None (after printing why) when the
+    document could not be read or holds no article."""
     for item in read_sources([source], limits=limits):
         if isinstance(item, SourceFailure):
             err.print(f"[red]error:[/red] [{item.code}] {item.reason}", highlight=False)
             yield None
             continue
         try:
-            yield code_raw(item, resolver=resolver)
+            yield work(item)
         except InputError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             yield None
@@ -330,6 +344,150 @@ def events_command(
             rows,
         )
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("explain")
+def explain_command(
+    source: Annotated[str, typer.Argument(help="A file, URL or `-`; every document is explained.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (one line per document).")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list sentences where nothing was coded or seen.")
+    ] = False,
+    max_mb: MaxMbOption = 10.0,
+    timeout: TimeoutOption = 20.0,
+    actors: ActorsOption = None,
+) -> None:
+    """Show, sentence by sentence, which events were coded and why, and which triggers
+    were seen but not coded and why.
+
+    Each sentence is printed with its number, its characters in the article text and
+    the actor mentions found in it (text and code). Then:
+
+    - **coded**: `#` the event's position in `wirecoder code --json`; `trigger` the word
+      that matched; `rule` the pattern id, with its file and line; `cameo` the code and
+      its name; `source` and `target` the actor text and code, with the slots the
+      pattern reads them from (subject, object, dative, poss, compound, prep:WORD; all
+      are listed, first tried first); `modality` asserted, intended, negated,
+      hypothetical or claimed, and who it was reported by; `date` with its precision
+      (and "historical" for a past event recalled); `place`.
+
+    - **seen, not coded**: a trigger whose pattern matched but gave no event: `trigger`,
+      `chars` (offsets in the article text), `rule` with its file and line, `slots`
+      (source slots → target slots) and `reason`, the coder's own words.
+
+    - **retold**: an event told again here, kept once where it was first told.
+
+    By default only sentences with something coded, seen or retold are shown.
+
+    Examples:
+
+        wirecoder explain examples/kyrgyz_tajik_ceasefire_2021.txt
+        wirecoder explain examples/eu_belarus_visa_ban_2006.txt --all
+        wirecoder explain examples/wire_feed.jsonl --json
+    """
+    from wirecoder.explain import explain_document
+
+    resolver = _resolver(actors)
+    failed = False
+    for explained in _each(
+        source, _limits(max_mb, timeout), lambda raw: explain_document(raw, resolver=resolver)
+    ):
+        if explained is None:
+            failed = True
+            continue
+        if as_json:
+            data = explained.to_dict(everything=show_all)
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            _print_explanation(explained, everything=show_all)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_explanation(doc: DocumentExplanation, *, everything: bool) -> None:
+    shown = doc.shown(everything=everything)
+    out.print(
+        f"[bold]explain {escape(doc.source)}[/bold] (document {doc.doc_id}, published "
+        f"{doc.published or '?'}, home country {doc.home or '?'}): {doc.event_count} events "
+        f"coded, {doc.seen_count} triggers seen but not coded; {len(shown)} of "
+        f"{len(doc.sentences)} sentences shown",
+        highlight=False,
+    )
+    for sentence in shown:
+        _print_sentence(sentence)
+
+
+def _slots(slots: tuple[str, ...]) -> str:
+    return " | ".join(slots)
+
+
+def _origin(origin: str) -> str:
+    """`verbs.yaml:908` for `/long/path/verbs.yaml:908`: the file name is enough to find
+    the rule, and the full path is in the JSON."""
+    path, _, line = origin.rpartition(":")
+    return f"{Path(path).name}:{line}" if path else origin
+
+
+def _print_sentence(sentence: SentenceExplanation) -> None:
+    out.print()
+    out.print(
+        f"[bold]sentence {sentence.index}[/bold] (chars {sentence.start}-{sentence.end})",
+        highlight=False,
+    )
+    out.print(escape(sentence.text.strip()), highlight=False)
+    if sentence.actors:
+        listed = ", ".join(f"{a.text} {a.code}" for a in sentence.actors)
+        out.print(f"[dim]actors:[/dim] {escape(listed)}", highlight=False)
+    if sentence.events:
+        table = Table(title="coded", title_justify="left")
+        for column in ("#", "trigger", "rule", "cameo", "source", "target"):
+            table.add_column(column, overflow="fold")
+        for column in ("modality", "date", "place"):
+            table.add_column(column, overflow="fold")
+        for coded in sentence.events:
+            e, p = coded.event, coded.pattern
+            modality = e.modality + (f"\nby {e.reported_by.text}" if e.reported_by else "")
+            date = " ".join(
+                v for v in (e.date, e.date_precision, "historical" if e.historical else "") if v
+            )
+            cells = (
+                str(coded.index),
+                e.trigger,
+                e.rule + (f"\n{_origin(p.origin)}" if p else ""),
+                f"{e.cameo} {coded.name}",
+                _actor_cell(e.source, p.source_slots if p else ()),
+                _actor_cell(e.target, p.target_slots if p else ()),
+                modality,
+                date,
+                e.place.name if e.place else "",
+            )
+            table.add_row(*(escape(c) for c in cells))
+        out.print(table)
+    if sentence.seen:
+        table = Table(title="seen, not coded", title_justify="left")
+        for column in ("trigger", "chars", "rule", "slots", "reason"):
+            table.add_column(column, overflow="fold")
+        for item in sentence.seen:
+            s, p = item.seen, item.pattern
+            rule = s.rule + (f"\n{_origin(p.origin)}" if p else "")
+            slots = f"{_slots(p.source_slots)} → {_slots(p.target_slots)}" if p else ""
+
+            row = (s.trigger, f"{s.start}-{s.end}", rule, slots, s.reason)
+            table.add_row(*(escape(c) for c in row))
+        out.print(table)
+    for retold in sentence.retold:
+        out.print(
+            f"[dim]retold:[/dim] event #{retold.index}, kept at sentence {retold.sentence}",
+            highlight=False,
+        )
+
+
+def _actor_cell(actor: EventActor | None, slots: tuple[str, ...]) -> str:
+    where = f"\n({_slots(slots)})" if slots else ""
+    if actor is None:
+        return "—" + where
+    return f"{actor.text} {actor.code or '?'}{where}"
 
 
 @app.command("quotes")

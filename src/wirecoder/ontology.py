@@ -135,10 +135,67 @@ class Ontology:
                     return self._by_intent_target[candidate]
         return None
 
+    def governed_code(self, governor: str, act: str) -> str | None:
+        """The code of an appeal, demand, refusal or threat whose object is ``act``.
+
+        CAMEO builds the appeal (02), demand (10) and intent (03) families in parallel
+        (0253, 1053 and 0353 are the appeal, demand and promise to release someone), and
+        rejections (12) and threats (13) by sub-family; "urged X to release Y" is 0253,
+        "refused to lift sanctions" 1244, "threatened to impose sanctions" 1312. None when
+        ``governor`` is no such family or CAMEO has no code for the pair.
+        """
+        root = governor[:2]
+        intent = self.intent_code_for(act)
+        candidates: list[str] = []
+        if root in {"02", "10"} and intent is not None:
+            candidates = [root + intent[2:], root + intent[2:3]]
+        elif root == "12" and intent is not None:
+            family = _REJECTION_FAMILY.get(intent[:3])
+            if family is not None:
+                candidates = (
+                    [family + intent[3:], family]
+                    if family in {"121", "122", "123", "124"}
+                    else [family]
+                )
+        elif root == "13":
+            candidates = [
+                c for c in (_THREAT_BY_ACT.get(act[:3]), _THREAT_BY_ACT.get(act[:2])) if c
+            ]
+        for candidate in candidates:
+            if candidate in self._codes and len(candidate) >= 3:
+                return candidate
+        return None
+
     def plover(self, code: str) -> tuple[str | None, str | None]:
         """PLOVER (event, mode) for a CAMEO code; (None, None) where PLOVER drops it."""
         entry = self.get(code)
         return entry.plover_event, entry.plover_mode
+
+
+# Which rejection sub-family refuses which intent family (CAMEO 12 against 03).
+_REJECTION_FAMILY = {
+    "031": "121",
+    "033": "122",
+    "034": "123",
+    "035": "124",
+    "036": "125",
+    "037": "127",
+    "038": "126",
+}
+# Which threat announces which act: by 3-digit act first, then by root.
+_THREAT_BY_ACT = {
+    "161": "1313",
+    "163": "1312",
+    "162": "1311",
+    "172": "132",
+    "14": "133",
+    "16": "131",
+    "17": "137",
+    "15": "138",
+    "18": "1383",
+    "19": "1384",
+    "20": "1385",
+}
 
 
 def _default_path() -> Path:

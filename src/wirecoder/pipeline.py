@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from wirecoder.article import extract_article, iso_date
 from wirecoder.identity import document_id
-from wirecoder.model import CodedDocument, Event, Quantity, RawDocument
+from wirecoder.model import Article, CodedDocument, Event, Mention, Quantity, RawDocument
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from wirecoder.actors import ActorResolver
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
@@ -42,30 +45,57 @@ def code_nlp(
 ) -> list[CodedDocument]:
     """The spaCy stages for documents whose article is built, parsed as one batch."""
     # Imported here so that text-only runs never pay for loading spaCy.
-    from wirecoder.actors import default_resolver, home_country, resolve
+    from wirecoder.actors import default_resolver
     from wirecoder.events.coder import default_coder
-    from wirecoder.nlp import parse_many
     from wirecoder.quantities import extract_quantities
     from wirecoder.quotes import extract_quotes
 
     resolver = resolver or default_resolver()
-    parsed = parse_many((d.article.text for d in documents), processes=processes)
+    parsed = parse_articles([d.article for d in documents], resolver=resolver, processes=processes)
     coded = []
-    for document, doc in zip(documents, parsed, strict=True):
-        article = document.article
-        day = iso_date(article.published)
-        actors = resolve(doc, day=day, place=article.dateline.place, resolver=resolver)
-        home = home_country(resolver.dictionary, article.dateline.place)
+    for document, p in zip(documents, parsed, strict=True):
+        doc, actors, day, home = p.doc, p.actors, p.day, p.home
         quantities = extract_quantities(
             doc, actors, home=home, year=day.year if day else None, dictionary=resolver.dictionary
         )
-        quotes = extract_quotes(doc, actors, removed=article.removed)
+        quotes = extract_quotes(doc, actors, removed=document.article.removed)
         events, _ = default_coder().code(doc, actors, article_date=day, home=home)
         quantities = link_quantities(quantities, events)
         coded.append(
             replace(document, actors=actors, events=events, quotes=quotes, quantities=quantities)
         )
     return coded
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """What every later stage reads: the parse, the actor mentions, the article's day
+    and the dateline's country (`home`)."""
+
+    doc: Doc
+    actors: tuple[Mention, ...]
+    day: date | None
+    home: str | None
+
+
+def parse_articles(
+    articles: Sequence[Article],
+    *,
+    resolver: ActorResolver | None = None,
+    processes: int = 1,
+) -> Iterator[ParsedArticle]:
+    """Parse articles as one batch and resolve their actors: the stages shared by
+    `code_nlp` and `wirecoder explain`, so both read the same parse and mentions."""
+    from wirecoder.actors import default_resolver, home_country, resolve
+    from wirecoder.nlp import parse_many
+
+    resolver = resolver or default_resolver()
+    parsed = parse_many((a.text for a in articles), processes=processes)
+    for article, doc in zip(articles, parsed, strict=True):
+        day = iso_date(article.published)
+        actors = resolve(doc, day=day, place=article.dateline.place, resolver=resolver)
+        home = home_country(resolver.dictionary, article.dateline.place)
+        yield ParsedArticle(doc, actors, day, home)
 
 
 def code(

@@ -345,8 +345,8 @@ class ActorResolver:
                 continue
             if ent.label_ != "PERSON" and not self._person_like(ent):
                 continue
-            if self.dictionary.country_for_name(ent.text) is not None:
-                continue  # NER calls "Tajik" a person now and then
+            if self.dictionary.country_for_name(_strip_possessive(ent.text)) is not None:
+                continue  # NER calls "Tajik" (and "Sri Lanka's") a person now and then
             span = _trim_person(ent)
             if span is not None:
                 spans.append(span)
@@ -941,12 +941,40 @@ def doc_span(token: Token) -> Span:
     return token.doc[tokens[0].i : tokens[-1].i + 1]
 
 
+_PARTY_PREPOSITIONS = frozenset({"between", "among", "from"})
+_SPATIAL_NOUNS = frozenset(
+    {
+        "border",
+        "frontier",
+        "road",
+        "corridor",
+        "route",
+        "area",
+        "zone",
+        "line",
+        "strait",
+        "region",
+        "distance",
+        "flight",
+        "crossing",
+        "way",
+        "bridge",
+        "pipeline",
+        "refugee",
+    }
+)
+
+
 def _is_location(span: Span) -> bool:
     """ "in Tajikistan", "fled to Russia": a place, not an actor."""
     root = span.root
     if root.dep_ != "pobj":
         return False
     preposition = root.head
+    if preposition.lower_ in _PARTY_PREPOSITIONS and preposition.head.pos_ == "NOUN":
+        # "talks between Armenia and Azerbaijan", "calls from Washington": parties to
+        # an act, unless the noun is a place ("the border between ...").
+        return preposition.head.lemma_ in _SPATIAL_NOUNS
     if preposition.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     return preposition.lower_ == "to" and preposition.head.lemma_ in _MOTION_VERBS

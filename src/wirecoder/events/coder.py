@@ -11,7 +11,7 @@ told twice in a document is kept once, with the other places listed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -44,9 +44,16 @@ class Seen:
 
 
 class EventCoder:
-    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+    def __init__(
+        self,
+        patterns: PatternSet,
+        ontology: Ontology,
+        *,
+        country_of: Callable[[str], str | None] | None = None,
+    ) -> None:
         self.patterns = patterns
         self.ontology = ontology
+        self.country_of = country_of
 
     def code(
         self,
@@ -61,28 +68,71 @@ class EventCoder:
         events: list[Event] = []
         seen: list[Seen] = []
         for index, sentence in enumerate(doc.sents):
+            triggers: dict[int, tuple[Token, Pattern]] = {}
             for token in sentence:
                 pos = _TRIGGER_POS.get(token.pos_)
                 if pos is None:
                     continue
                 pattern = self._pattern(token, pos)
-                if pattern is None:
+                if pattern is not None:
+                    triggers[token.i] = (token, pattern)
+            skipped, codes = self._governed(triggers)
+
+            def note(token: Token, pattern: Pattern, reason: str, index: int = index) -> None:
+                end = token.idx + len(token)
+                seen.append(Seen(index, token.text, token.idx, end, pattern.id, reason))
+
+            for token, pattern in triggers.values():
+                if token.i in skipped:
+                    note(token, pattern, skipped[token.i])
                     continue
-                found = list(self._events(token, pattern, sentence, index, by_token))
+                code = codes.get(token.i, pattern.code)
+                found, reason = self._events(token, pattern, code, sentence, index, by_token)
                 if not found:
-                    seen.append(
-                        Seen(
-                            index,
-                            token.text,
-                            token.idx,
-                            token.idx + len(token),
-                            pattern.id,
-                            "no actor found in the source slot",
-                        )
-                    )
+                    note(token, pattern, reason)
                 for event in found:
-                    events.append(self._finish(event, token, sentence, article_date, home))
+                    events.append(
+                        self._finish(event, token, sentence, article_date, home, by_token)
+                    )
         return _merge(events), tuple(seen)
+
+    def _governed(
+        self, triggers: dict[int, tuple[Token, Pattern]]
+    ) -> tuple[dict[int, str], dict[int, str]]:
+        """Triggers one sentence must not code on their own, and refined codes.
+
+        "urged Israel to lift the blockade" is one appeal (0254), not an appeal plus a
+        lifted blockade; "refused to release" one refusal (1243); "threatened to impose
+        sanctions" one threat (1312). "pledged to send troops" and "denied supplying
+        drones" are the other way round: the promise or denial is read as the modality
+        of the act in the complement, which is the event.
+        """
+        skipped: dict[int, str] = {}
+        codes: dict[int, str] = {}
+        for token, pattern in triggers.values():
+            governs = pattern.code[:2] in _GOVERNING_ROOTS or pattern.refusal
+            carries = pattern.intent or token.lemma_ in _DENIAL_LEMMAS
+            if not (governs or carries):
+                continue
+            for complement in _complements(token):
+                if complement.i not in triggers or complement.i in skipped:
+                    continue
+                act = triggers[complement.i][1]
+                if governs:
+                    skipped[complement.i] = (
+                        f"the act asked for, refused or threatened by '{token.text}', "
+                        "which is coded instead"
+                    )
+                    if _generic(pattern.code):
+                        refined = self.ontology.governed_code(pattern.code, act.code)
+                        if refined is not None:
+                            codes[token.i] = refined
+                else:
+                    skipped[token.i] = (
+                        f"'{complement.text}' is coded instead, with '{token.text}' as its modality"
+                    )
+                break
+        return skipped, codes
 
     # -- patterns -------------------------------------------------------------------
     def _pattern(self, token: Token, pos: str) -> Pattern | None:
@@ -96,49 +146,85 @@ class EventCoder:
         self,
         trigger: Token,
         pattern: Pattern,
+        code: str,
         sentence: Span,
         index: int,
         by_token: dict[int, Mention],
-    ) -> Iterator[Event]:
-        sources = _actors(_slot_tokens(trigger, pattern.source, by_token), by_token)
+    ) -> tuple[list[Event], str]:
+        """The events of one trigger, or none and the reason why."""
+        sources = self._slot_actors(trigger, pattern.source, by_token)
         if not sources:
-            return
-        targets: list[EventActor | None] = []
-        for slot in pattern.targets:
-            if slot == "none":
-                break
-            found = _actors(_slot_tokens(trigger, (slot,), by_token), by_token)
-            if found:
-                targets = list(found)
-                break
-        entry = self.ontology.get(pattern.code)
-        pairs: list[tuple[EventActor, EventActor | None]] = [
-            (s, t) for s in sources for t in (targets or [None])
-        ]
+            return [], "no actor found in the source slot"
+        targets: list[EventActor] = []
+        if "none" not in pattern.targets:
+            targets = self._slot_actors(trigger, pattern.targets, by_token)
+        if not targets and "none" not in pattern.targets:
+            targets = self._actors(_fallback_targets(trigger, code), by_token)
+        entry = self.ontology.get(code)
+        others: list[EventActor | None] = [*targets] if targets else [None]
+        pairs = [(s, t) for s in sources for t in others]
         if _symmetric(entry.code):
             if not targets and len(sources) > 1:
                 # "Russia and China held talks": each with the other.
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             else:
                 pairs += [(t, s) for s, t in pairs if t is not None]
+        found = []
         for source, target in pairs:
             if target is not None and target.code == source.code:
                 continue
-            yield Event(
-                **_ontology_fields(entry),
-                source=source,
-                target=target,
-                modality="asserted",
-                date=None,
-                date_precision=None,
-                historical=False,
-                place=None,
-                sentence=index,
-                start=min(sentence.start_char, source.start),
-                end=sentence.end_char,
-                trigger=trigger.text,
-                rule=pattern.id,
+            found.append(
+                Event(
+                    **_ontology_fields(entry),
+                    source=source,
+                    target=target,
+                    modality="asserted",
+                    date=None,
+                    date_precision=None,
+                    historical=False,
+                    place=None,
+                    sentence=index,
+                    start=min(sentence.start_char, source.start),
+                    end=sentence.end_char,
+                    trigger=trigger.text,
+                    rule=pattern.id,
+                )
             )
+        if not found:
+            return [], f"the only target found ({targets[0].code}) is the source itself"
+        return found, ""
+
+    def _slot_actors(
+        self, trigger: Token, slots: Sequence[str], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """The actors of the first of `slots` that holds any."""
+        for slot in slots:
+            if slot == "none":
+                break
+            found = self._actors(_slot(trigger, slot), by_token)
+            if found:
+                return found
+        return []
+
+    def _actors(self, heads: Sequence[Token], by_token: dict[int, Mention]) -> list[EventActor]:
+        """The coded actor of each head token and of the tokens coordinated with it; a
+        nationality adjective ("Russian missile strike") stands for its country."""
+        actors: list[EventActor] = []
+        for head in heads:
+            for token in (head, *head.conjuncts):
+                mention = _mention_for(token, by_token)
+                if mention is not None:
+                    actor = EventActor(mention.code, mention.text, mention.start, mention.end)
+                elif self.country_of is not None and token.pos_ in {"ADJ", "PROPN"}:
+                    country = self.country_of(token.text)
+                    if country is None:
+                        continue
+                    actor = EventActor(country, token.text, token.idx, token.idx + len(token))
+                else:
+                    continue
+                if all(a.start != actor.start for a in actors):
+                    actors.append(actor)
+        return actors
 
     # -- modality, date, place ----------------------------------------------------------
     def _finish(
@@ -148,13 +234,23 @@ class EventCoder:
         sentence: Span,
         article_date: date | None,
         home: str | None,
+        by_token: dict[int, Mention],
     ) -> Event:
         source_token = (
             trigger.doc.char_span(event.source.start, event.source.end, alignment_mode="expand")
             if event.source
             else None
         )
-        reading = read_modality(trigger, source_token.root if source_token else None)
+
+        def same_actor(speaker: Token, source: Token) -> bool:
+            said, did = _mention_for(speaker, by_token), _mention_for(source, by_token)
+            if said is None or did is None:
+                return False
+            return said.code[:3] == did.code[:3]
+
+        reading = read_modality(
+            trigger, source_token.root if source_token else None, same_actor=same_actor
+        )
         code = event.cameo
         if reading.modality == "intended" and not code.startswith("03"):
             code = self.ontology.intent_code_for(code) or code
@@ -236,17 +332,61 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     return not pattern.modifiers or any(c.lower_ in pattern.modifiers for c in children)
 
 
+# Appeals, demands, refusals and threats code the act they govern themselves.
+_GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
+_DENIAL_LEMMAS = frozenset({"deny"})
+
+
+def _generic(code: str) -> bool:
+    """ "020", "100", "120", "130": the family's code with no sub-type."""
+    return len(code) == 3 and code.endswith("0")
+
+
+def _complements(token: Token) -> list[Token]:
+    """The verbs (or event nouns) a trigger governs: "urged X *to lift*", "demanded that
+    X *release*", "denied *carrying out* the attack", "refused *the release*"."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            found += [child, *child.conjuncts]
+        elif child.dep_ in {"prep"} and child.lower_ in {"of", "for"}:
+            found += [g for g in child.children if g.dep_ == "pcomp"]
+        elif child.dep_ == "dobj" and child.pos_ == "NOUN":
+            found.append(child)
+    return found
+
+
+def _fallback_targets(trigger: Token, code: str) -> list[Token]:
+    """Where a target sits when the pattern's slots are empty.
+
+    "demanded that Georgia release the officers": the complement's subject is the
+    party asked; "hosted Putin for talks": the host verb's object is the other party.
+    """
+    if code[:2] in _GOVERNING_ROOTS:
+        for child in trigger.children:
+            if child.dep_ == "ccomp":
+                subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
+                if subjects:
+                    return subjects
+    if trigger.pos_ == "NOUN" and code[:2] == "04":
+        head = trigger.head
+        if trigger.dep_ == "pobj":
+            head = head.head
+        if head is not trigger and head.pos_ == "VERB":
+            objects = [c for c in head.children if c.dep_ == "dobj" and c is not trigger]
+            withs = [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            return objects or withs
+    return []
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-
-
-def _slot_tokens(trigger: Token, slots: Sequence[str], by_token: dict[int, Mention]) -> list[Token]:
-    """The head tokens filling the first of `slots` that is present."""
-    for slot in slots:
-        found = _slot(trigger, slot)
-        if found:
-            return found
-    return []
 
 
 def _slot(trigger: Token, slot: str) -> list[Token]:
@@ -272,8 +412,10 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         return [c for c in children if c.dep_ in deps]
     if slot == "dative":
         return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
-    if slot in {"poss", "compound"}:
-        return [c for c in children if c.dep_ == slot]
+    if slot == "poss":
+        return [c for c in children if c.dep_ == "poss"]
+    if slot == "compound":  # "US sanctions", "Russian invasion"
+        return [c for c in children if c.dep_ in {"compound", "amod", "nmod"}]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
@@ -285,21 +427,15 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
     return []
 
 
-def _actors(heads: Sequence[Token], by_token: dict[int, Mention]) -> list[EventActor]:
-    """The coded actor of each head token and of the tokens coordinated with it."""
-    actors: list[EventActor] = []
-    for head in heads:
-        for token in (head, *head.conjuncts):
-            mention = _mention_for(token, by_token)
-            if mention is not None and all(a.start != mention.start for a in actors):
-                actors.append(EventActor(mention.code, mention.text, mention.start, mention.end))
-    return actors
-
-
 def _mention_for(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     if token.i in by_token:
         return by_token[token.i]
+    for child in token.children:  # "his Pakistani counterpart Shaukat Aziz"
+        if child.dep_ == "appos" and child.i in by_token:
+            return by_token[child.i]
     for child in token.lefts:  # "Russian troops": the mention may start left of the head
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue  # "his counterpart" is not he
         if child.i in by_token:
             return by_token[child.i]
     for child in token.children:  # "the government of Tajikistan"
@@ -344,7 +480,15 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
 
 def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
     """A coder over the shipped patterns plus the user's files (`--patterns`)."""
-    return EventCoder(load_patterns(tuple(extra_patterns)), load_ontology())
+    from wirecoder.actors import default_resolver
+
+    dictionary = default_resolver().dictionary
+
+    def country_of(word: str) -> str | None:
+        found = dictionary.country_for_name(word)
+        return found[0].code if found is not None and found[1] == "adjective" else None
+
+    return EventCoder(load_patterns(tuple(extra_patterns)), load_ontology(), country_of=country_of)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ kept with modality `negated` (and is not the positive event), a promise is `inte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -70,12 +71,26 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def read_modality(trigger: Token, source: Token | None) -> Reading:
-    """The modality of the event at `trigger` whose source is the token `source`."""
+def read_modality(
+    trigger: Token,
+    source: Token | None,
+    *,
+    same_actor: Callable[[Token, Token], bool] | None = None,
+) -> Reading:
+    """The modality of the event at `trigger` whose source is the token `source`.
+
+    `same_actor(speaker, source)` tells whether a speaker speaks for the source ("the
+    foreign ministry said Iran would..."): an actor's own "would" is a plan, an
+    onlooker's a guess.
+    """
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     for neg in _children(verb, {"neg"}):
         return Reading("negated", None, neg.text)
     for aux in _children(verb, {"aux", "auxpass"}):
+        if aux.lower_ == "would" and source is not None:
+            speaker = _own_statement(verb, source, same_actor)
+            if speaker is not None:
+                return Reading("intended", speaker, aux.text)
         if aux.lower_ in _HYPOTHETICAL_AUX:
             return Reading("hypothetical", None, aux.text)
     for mark in _children(verb, {"mark"}):
@@ -99,6 +114,23 @@ def read_modality(trigger: Token, source: Token | None) -> Reading:
             return Reading("claimed", speaker, head.text)
         return Reading("asserted", speaker, head.text)
     return Reading("asserted", None, None)
+
+
+_OWN_SPEECH = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare"})
+
+
+def _own_statement(
+    verb: Token, source: Token, same_actor: Callable[[Token, Token], bool] | None
+) -> Token | None:
+    """The speaker when `verb` is reported by its own actor: "Russia said it would"."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in _OWN_SPEECH:
+        return None
+    speaker = next(iter(_children(verb.head, {"nsubj"})), None)
+    if speaker is None:
+        return None
+    if _same(speaker, source) or (same_actor is not None and same_actor(speaker, source)):
+        return speaker
+    return None
 
 
 def _same(a: Token, b: Token) -> bool:
