@@ -212,7 +212,7 @@ class EventCoder:
         actors: list[EventActor] = []
         for head in heads:
             for token in (head, *head.conjuncts):
-                mention = _mention_for(token, by_token)
+                mention = _mention_for(token, by_token) or _antecedent(token, by_token)
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
                 elif self.country_of is not None and token.pos_ in {"ADJ", "PROPN"}:
@@ -372,8 +372,8 @@ def _fallback_targets(trigger: Token, code: str) -> list[Token]:
         head = trigger.head
         if trigger.dep_ == "pobj":
             head = head.head
-        if head is not trigger and head.pos_ == "VERB":
-            objects = [c for c in head.children if c.dep_ == "dobj" and c is not trigger]
+        if head.i != trigger.i and head.pos_ == "VERB":
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i]
             withs = [
                 o
                 for p in head.children
@@ -401,7 +401,7 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         if found:
             return found
         # "agreed to send troops", "met and signed": the subject of the governing verb.
-        if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head is not trigger:
+        if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj", "attr"}:
             verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
@@ -444,6 +444,32 @@ def _mention_for(token: Token, by_token: dict[int, Mention]) -> Mention | None:
                 if obj.i in by_token:
                     return by_token[obj.i]
     return None
+
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor a pronoun subject ("the army said *it* had captured") or a possessed
+    group ("Saudi Arabia rallied allies as *its warplanes* pounded") stands for: the
+    subject of the nearest clause above it, when the resolver left it uncoded."""
+    owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
+    if token.lower_ not in _PRONOUNS and not owned:
+        return None
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        for child in node.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < token.i and not _within(token, child):
+                mention = _mention_for(child, by_token)
+                if mention is not None:
+                    return mention
+    return None
+
+
+def _within(token: Token, top: Token) -> bool:
+    return top.left_edge.i <= token.i <= top.right_edge.i
 
 
 def _mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
