@@ -647,14 +647,23 @@ class ActorResolver:
             self._add(state, name, named, "media" if agent.agent.code == "MED" else "title")
 
     def _of_country(self, chunk: Span) -> Country | None:
-        """ "the government of Tajikistan"."""
+        """ "the government of Tajikistan"; "protesters in Cairo", "rebels in eastern
+        Ukraine": a group placed in a country is taken to be of it."""
         for child in chunk.root.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.text[:1].isupper():
-                        found = self.dictionary.country_for_name(obj.text)
-                        if found is not None and found[1] == "name":
-                            return found[0]
+            if child.dep_ != "prep" or child.lower_ not in {"of", "in"}:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                words = [t for t in obj.subtree if t.text[:1].isupper()]
+                if child.lower_ == "of":
+                    found = self.dictionary.country_for_name(obj.text)
+                    if found is not None and found[1] == "name" and obj.text[:1].isupper():
+                        return found[0]
+                elif words:
+                    country = self._country_in(words, cities=True)
+                    if country is not None:
+                        return country
         return None
 
     def _body_entity(self, state: _State, body: Body) -> Entity:
@@ -942,6 +951,9 @@ def doc_span(token: Token) -> Span:
 
 
 _PARTY_PREPOSITIONS = frozenset({"between", "among", "from"})
+_LEAVING_VERBS = frozenset(
+    {"withdraw", "pull", "flee", "evacuate", "retreat", "expel", "deport", "escape", "leave"}
+)
 _SPATIAL_NOUNS = frozenset(
     {
         "border",
@@ -971,10 +983,14 @@ def _is_location(span: Span) -> bool:
     if root.dep_ != "pobj":
         return False
     preposition = root.head
-    if preposition.lower_ in _PARTY_PREPOSITIONS and preposition.head.pos_ == "NOUN":
-        # "talks between Armenia and Azerbaijan", "calls from Washington": parties to
-        # an act, unless the noun is a place ("the border between ...").
-        return preposition.head.lemma_ in _SPATIAL_NOUNS
+    if preposition.lower_ in _PARTY_PREPOSITIONS:
+        # "talks between Armenia and Azerbaijan", "mediate between India and Pakistan",
+        # "an apology from China": parties to an act, unless the head is a place ("the
+        # border between ...") or a movement ("withdrew from Iraq").
+        head = preposition.head
+        if head.pos_ == "VERB":
+            return head.lemma_ in _MOTION_VERBS or head.lemma_ in _LEAVING_VERBS
+        return head.lemma_ in _SPATIAL_NOUNS
     if preposition.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     return preposition.lower_ == "to" and preposition.head.lemma_ in _MOTION_VERBS

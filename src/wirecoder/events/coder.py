@@ -50,10 +50,12 @@ class EventCoder:
         ontology: Ontology,
         *,
         country_of: Callable[[str], str | None] | None = None,
+        country_named: Callable[[str], str | None] | None = None,
     ) -> None:
         self.patterns = patterns
         self.ontology = ontology
-        self.country_of = country_of
+        self.country_of = country_of  # "Russian" -> RUS
+        self.country_named = country_named  # "Gaza Strip", "Kathmandu" -> PSE, NPL
 
     def code(
         self,
@@ -76,7 +78,7 @@ class EventCoder:
                 pattern = self._pattern(token, pos)
                 if pattern is not None:
                     triggers[token.i] = (token, pattern)
-            skipped, codes = self._governed(triggers)
+            skipped, codes, acts = self._governed(triggers)
 
             def note(token: Token, pattern: Pattern, reason: str, index: int = index) -> None:
                 end = token.idx + len(token)
@@ -87,7 +89,8 @@ class EventCoder:
                     note(token, pattern, skipped[token.i])
                     continue
                 code = codes.get(token.i, pattern.code)
-                found, reason = self._events(token, pattern, code, sentence, index, by_token)
+                act = acts.get(token.i)
+                found, reason = self._events(token, pattern, code, sentence, index, by_token, act)
                 if not found:
                     note(token, pattern, reason)
                 for event in found:
@@ -98,7 +101,7 @@ class EventCoder:
 
     def _governed(
         self, triggers: dict[int, tuple[Token, Pattern]]
-    ) -> tuple[dict[int, str], dict[int, str]]:
+    ) -> tuple[dict[int, str], dict[int, str], dict[int, tuple[Token, Pattern]]]:
         """Triggers one sentence must not code on their own, and refined codes.
 
         "urged Israel to lift the blockade" is one appeal (0254), not an appeal plus a
@@ -109,6 +112,7 @@ class EventCoder:
         """
         skipped: dict[int, str] = {}
         codes: dict[int, str] = {}
+        acts: dict[int, tuple[Token, Pattern]] = {}
         for token, pattern in triggers.values():
             governs = pattern.code[:2] in _GOVERNING_ROOTS or pattern.refusal
             carries = pattern.intent or token.lemma_ in _DENIAL_LEMMAS
@@ -118,7 +122,10 @@ class EventCoder:
                 if complement.i not in triggers or complement.i in skipped:
                     continue
                 act = triggers[complement.i][1]
+                if complement.pos_ == "NOUN" and act.code[:2] in _PRIOR_ACTS:
+                    continue  # "rejected Seoul's offer of talks": the offer was made too
                 if governs:
+                    acts[token.i] = (complement, act)
                     skipped[complement.i] = (
                         f"the act asked for, refused or threatened by '{token.text}', "
                         "which is coded instead"
@@ -132,7 +139,7 @@ class EventCoder:
                         f"'{complement.text}' is coded instead, with '{token.text}' as its modality"
                     )
                 break
-        return skipped, codes
+        return skipped, codes, acts
 
     # -- patterns -------------------------------------------------------------------
     def _pattern(self, token: Token, pos: str) -> Pattern | None:
@@ -150,6 +157,7 @@ class EventCoder:
         sentence: Span,
         index: int,
         by_token: dict[int, Mention],
+        act: tuple[Token, Pattern] | None = None,
     ) -> tuple[list[Event], str]:
         """The events of one trigger, or none and the reason why."""
         sources = self._slot_actors(trigger, pattern.source, by_token)
@@ -158,12 +166,19 @@ class EventCoder:
         targets: list[EventActor] = []
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token)
+        if not targets and act is not None and "none" not in pattern.targets:
+            # "threatened to cut gas supplies to Ukraine": the party the act would hit.
+            targets = self._slot_actors(act[0], act[1].targets, by_token)
         if not targets and "none" not in pattern.targets:
             targets = self._actors(_fallback_targets(trigger, code), by_token)
+        targets = [_counterpart(t, sources) for t in targets]
         entry = self.ontology.get(code)
+        if trigger.pos_ == "NOUN" and code[:2] == "04" and not targets and len(sources) < 2:
+            # "the WTO ministerial meeting", "an EU summit": a meeting with nobody named.
+            return [], "a meeting with no other party named"
         others: list[EventActor | None] = [*targets] if targets else [None]
         pairs = [(s, t) for s in sources for t in others]
-        if _symmetric(entry.code):
+        if _symmetric(entry.code, trigger):
             if not targets and len(sources) > 1:
                 # "Russia and China held talks": each with the other.
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -201,10 +216,25 @@ class EventCoder:
         for slot in slots:
             if slot == "none":
                 break
-            found = self._actors(_slot(trigger, slot), by_token)
+            heads = _slot(trigger, slot)
+            found = self._actors(heads, by_token)
+            if not found and slot.startswith("prep:") and self.country_named is not None:
+                # "withdrew from the Gaza Strip", "flew aid to Kathmandu": the place's
+                # country, which the resolver keeps as a place rather than an actor.
+                found = [p for p in map(self._place, heads) if p is not None]
             if found:
                 return found
         return []
+
+    def _place(self, head: Token) -> EventActor | None:
+        assert self.country_named is not None
+        words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ != "DET"]
+        for start in range(len(words)):
+            text = head.doc[words[start].i : head.i + 1].text
+            country = self.country_named(text)
+            if country is not None:
+                return EventActor(country, text, words[start].idx, head.idx + len(head))
+        return None
 
     def _actors(self, heads: Sequence[Token], by_token: dict[int, Mention]) -> list[EventActor]:
         """The coded actor of each head token and of the tokens coordinated with it; a
@@ -215,16 +245,28 @@ class EventCoder:
                 mention = _mention_for(token, by_token) or _antecedent(token, by_token)
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
-                elif self.country_of is not None and token.pos_ in {"ADJ", "PROPN"}:
-                    country = self.country_of(token.text)
-                    if country is None:
-                        continue
-                    actor = EventActor(country, token.text, token.idx, token.idx + len(token))
                 else:
+                    # "Russian missile strike", "his Saudi and American counterparts"
+                    nationals = [token] if token.pos_ in {"ADJ", "PROPN"} else []
+                    for child in token.children:
+                        if child.dep_ == "amod":
+                            nationals += [child, *child.conjuncts]
+                    for word in nationals:
+                        national = self._national(word, token)
+                        if national is not None and all(a.start != national.start for a in actors):
+                            actors.append(national)
                     continue
                 if all(a.start != actor.start for a in actors):
                     actors.append(actor)
         return actors
+
+    def _national(self, word: Token, head: Token) -> EventActor | None:
+        country = self.country_of(word.text) if self.country_of is not None else None
+        if country is None:
+            return None
+        if head.i != word.i and head.lemma_ == "counterpart":
+            return EventActor(country, f"{word.text} {head.text}", word.idx, head.idx + len(head))
+        return EventActor(country, word.text, word.idx, word.idx + len(word))
 
     # -- modality, date, place ----------------------------------------------------------
     def _finish(
@@ -296,10 +338,16 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 
 
 # Acts with no direction (talks, agreements, clashes) are coded once each way.
-_SYMMETRIC_PREFIXES = ("040", "041", "045", "046", "057", "190")
+_SYMMETRIC_PREFIXES = ("040", "041", "045", "046", "057")
+# Fighting has no direction either; an attack or a strike has one.
+_MUTUAL_FIGHTING = frozenset(
+    {"clash", "fight", "fighting", "battle", "exchange", "skirmish", "war"}
+)
 
 
-def _symmetric(code: str) -> bool:
+def _symmetric(code: str, trigger: Token) -> bool:
+    if code.startswith("19") and trigger.lemma_ in _MUTUAL_FIGHTING:
+        return True
     return code.startswith(_SYMMETRIC_PREFIXES)
 
 
@@ -335,6 +383,8 @@ def _fits(pattern: Pattern, token: Token) -> bool:
 # Appeals, demands, refusals and threats code the act they govern themselves.
 _GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
 _DENIAL_LEMMAS = frozenset({"deny"})
+# A request, offer or demand named by a noun ("rejected the request") happened before.
+_PRIOR_ACTS = frozenset({"02", "03", "10", "13"})
 
 
 def _generic(code: str) -> bool:
@@ -368,6 +418,16 @@ def _fallback_targets(trigger: Token, code: str) -> list[Token]:
                 subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
                 if subjects:
                     return subjects
+            if child.dep_ == "dobj":  # "demanded the resignation of the government"
+                owners = [
+                    o
+                    for p in child.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+                if owners:
+                    return owners
     if trigger.pos_ == "NOUN" and code[:2] == "04":
         head = trigger.head
         if trigger.dep_ == "pobj":
@@ -385,6 +445,20 @@ def _fallback_targets(trigger: Token, code: str) -> list[Token]:
     return []
 
 
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
+
+
+def _accused(trigger: Token) -> list[Token]:
+    """ "accused Russian forces of *shelling* hospitals": the accused does the act."""
+    prep = trigger.head
+    if trigger.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
+        return []
+    verb = prep.head
+    if verb.lemma_ not in _ACCUSING:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
@@ -400,6 +474,9 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         found = [c for c in children if c.dep_ in _SUBJECT_DEPS]
         if found:
             return found
+        accused = _accused(trigger)
+        if accused:
+            return accused
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
@@ -454,8 +531,10 @@ def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     """The actor a pronoun subject ("the army said *it* had captured") or a possessed
     group ("Saudi Arabia rallied allies as *its warplanes* pounded") stands for: the
     subject of the nearest clause above it, when the resolver left it uncoded."""
-    owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
-    if token.lower_ not in _PRONOUNS and not owned:
+    owned = token.dep_ in _SUBJECT_DEPS and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children
+    )
+    if token.lower_ not in _PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
         return None
     node = token
     while node.head.i != node.i:
@@ -466,6 +545,14 @@ def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
                 if mention is not None:
                     return mention
     return None
+
+
+def _counterpart(target: EventActor, sources: Sequence[EventActor]) -> EventActor:
+    """ "met his Greek counterpart": the Greek holder of the source's office."""
+    if not target.text.endswith(("counterpart", "counterparts")) or len(target.code or "") != 3:
+        return target
+    sector = next((s.code[3:] for s in sources if s.code and len(s.code) > 3), "")
+    return EventActor(f"{target.code}{sector}", target.text, target.start, target.end)
 
 
 def _within(token: Token, top: Token) -> bool:

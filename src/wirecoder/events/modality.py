@@ -83,7 +83,11 @@ def read_modality(
     foreign ministry said Iran would..."): an actor's own "would" is a plan, an
     onlooker's a guess.
     """
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head  # "will travel to Shanghai for talks": the verb above the noun
+    while verb.dep_ == "xcomp" and verb.head.lemma_ in _ASPECT_VERBS:
+        verb = verb.head  # "would begin airlifting": the modal sits on "begin"
     for neg in _children(verb, {"neg"}):
         return Reading("negated", None, neg.text)
     for aux in _children(verb, {"aux", "auxpass"}):
@@ -98,6 +102,9 @@ def read_modality(
             return Reading("hypothetical", None, mark.text)
     if verb.dep_ == "advcl" and any(m.lower_ in _CONDITIONAL_MARKS for m in verb.children):
         return Reading("hypothetical", None, "if")
+    accuser = _accuser(verb)
+    if accuser is not None:
+        return Reading("claimed", accuser, accuser.head.text)
     head = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
     if head is not None and head.lemma_ in _DENIAL_HEADS:
         return Reading("negated", None, head.text)
@@ -114,6 +121,20 @@ def read_modality(
             return Reading("claimed", speaker, head.text)
         return Reading("asserted", speaker, head.text)
     return Reading("asserted", None, None)
+
+
+_ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish"})
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect"})
+
+
+def _accuser(verb: Token) -> Token | None:
+    """ "X accused Y of shelling": X, whose claim the shelling is."""
+    prep = verb.head
+    if verb.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
+        return None
+    if prep.head.lemma_ not in _ACCUSING:
+        return None
+    return next(iter(_children(prep.head, {"nsubj"})), None)
 
 
 _OWN_SPEECH = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare"})

@@ -50,7 +50,7 @@ _SLOTS: dict[str, frozenset[str]] = {
 }
 _DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
     "VERB": ("subject",),
-    "NOUN": ("poss", "compound", "prep:by", "subject"),
+    "NOUN": ("poss", "compound", "prep:by", "subject", "prep:between"),
 }
 
 
