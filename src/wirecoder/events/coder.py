@@ -27,7 +27,7 @@ from wirecoder.events.places import event_places
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
 from wirecoder.ontology import CameoCode, Ontology, load_ontology
 
-_TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN"}
+_TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
@@ -51,11 +51,13 @@ class EventCoder:
         *,
         country_of: Callable[[str], str | None] | None = None,
         country_named: Callable[[str], str | None] | None = None,
+        is_agent: Callable[[str], bool] | None = None,
     ) -> None:
         self.patterns = patterns
         self.ontology = ontology
         self.country_of = country_of  # "Russian" -> RUS
         self.country_named = country_named  # "Gaza Strip", "Kathmandu" -> PSE, NPL
+        self.is_agent = is_agent  # "troops", "officials": words that name actors
 
     def code(
         self,
@@ -79,6 +81,10 @@ class EventCoder:
                 if pattern is not None:
                     triggers[token.i] = (token, pattern)
             skipped, codes, acts = self._governed(triggers)
+            for token, pattern in triggers.values():
+                for part in _frame_objects(token, pattern):
+                    if part.i in triggers and part.i != token.i:
+                        skipped.setdefault(part.i, f"part of the frame '{pattern.id}' of '{token}'")
 
             def note(token: Token, pattern: Pattern, reason: str, index: int = index) -> None:
                 end = token.idx + len(token)
@@ -166,14 +172,16 @@ class EventCoder:
         targets: list[EventActor] = []
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token)
-        if not targets and act is not None and "none" not in pattern.targets:
+        if not targets and act is not None:
             # "threatened to cut gas supplies to Ukraine": the party the act would hit.
             targets = self._slot_actors(act[0], act[1].targets, by_token)
         if not targets and "none" not in pattern.targets:
             targets = self._actors(_fallback_targets(trigger, code), by_token)
         targets = [_counterpart(t, sources) for t in targets]
         entry = self.ontology.get(code)
-        if trigger.pos_ == "NOUN" and code[:2] == "04" and not targets and len(sources) < 2:
+        # A tour has no single host; other meetings need the other party.
+        lonely = not targets and len(sources) < 2 and trigger.lemma_ != "tour"
+        if trigger.pos_ == "NOUN" and code[:2] == "04" and lonely:
             # "the WTO ministerial meeting", "an EU summit": a meeting with nobody named.
             return [], "a meeting with no other party named"
         others: list[EventActor | None] = [*targets] if targets else [None]
@@ -217,17 +225,39 @@ class EventCoder:
             if slot == "none":
                 break
             heads = _slot(trigger, slot)
-            found = self._actors(heads, by_token)
+            found = self._actors(heads, by_token, loose=slot.startswith("prep:"))
             if not found and slot.startswith("prep:") and self.country_named is not None:
                 # "withdrew from the Gaza Strip", "flew aid to Kathmandu": the place's
                 # country, which the resolver keeps as a place rather than an actor.
-                found = [p for p in map(self._place, heads) if p is not None]
+                found = [p for p in (self._place(h, by_token) for h in heads) if p is not None]
             if found:
                 return found
         return []
 
-    def _place(self, head: Token) -> EventActor | None:
+    def _place(self, head: Token, by_token: dict[int, Mention]) -> EventActor | None:
         assert self.country_named is not None
+        if head.lower_ == "country" and any(c.lower_ == "the" for c in head.children):
+            # "a visit to the country": the country the story last named.
+            for i in range(head.i - 1, -1, -1):
+                mention = by_token.get(i)
+                if mention is not None and mention.code and len(mention.code) == 3:
+                    return EventActor(mention.code, "the country", head.idx - 4, head.idx + 7)
+        if head.lemma_ == "capital":  # "in the Tajik capital"
+            for child in head.children:
+                if child.dep_ in {"amod", "compound"}:
+                    national = self._national(child, head)
+                    if national is not None:
+                        return national
+        if head.lemma_ in {"border", "frontier"}:  # "massed troops on its border with X"
+            across = [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            if across:
+                return self._place(across[0], by_token)
         words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ != "DET"]
         for start in range(len(words)):
             text = head.doc[words[start].i : head.i + 1].text
@@ -236,7 +266,12 @@ class EventCoder:
                 return EventActor(country, text, words[start].idx, head.idx + len(head))
         return None
 
-    def _actors(self, heads: Sequence[Token], by_token: dict[int, Mention]) -> list[EventActor]:
+    def _agentive(self, token: Token) -> bool:
+        return self.is_agent is not None and self.is_agent(token.lemma_)
+
+    def _actors(
+        self, heads: Sequence[Token], by_token: dict[int, Mention], *, loose: bool = False
+    ) -> list[EventActor]:
         """The coded actor of each head token and of the tokens coordinated with it; a
         nationality adjective ("Russian missile strike") stands for its country."""
         actors: list[EventActor] = []
@@ -246,11 +281,13 @@ class EventCoder:
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
                 else:
-                    # "Russian missile strike", "his Saudi and American counterparts"
+                    # "Russian missile strike", "his Saudi and American counterparts";
+                    # in a prepositional slot also "debts of Tajikistan"-like "Tajik debts".
                     nationals = [token] if token.pos_ in {"ADJ", "PROPN"} else []
-                    for child in token.children:
-                        if child.dep_ == "amod":
-                            nationals += [child, *child.conjuncts]
+                    if loose or token.lemma_ == "counterpart" or self._agentive(token):
+                        for child in token.children:
+                            if child.dep_ in {"amod", "compound"}:
+                                nationals += [child, *child.conjuncts]
                     for word in nationals:
                         national = self._national(word, token)
                         if national is not None and all(a.start != national.start for a in actors):
@@ -261,7 +298,12 @@ class EventCoder:
         return actors
 
     def _national(self, word: Token, head: Token) -> EventActor | None:
-        country = self.country_of(word.text) if self.country_of is not None else None
+        text = word.text.removesuffix("-led").removesuffix("-backed")  # "U.S.-led war"
+        country = None
+        if self.country_of is not None:
+            country = self.country_of(text) or (
+                self.country_named(text) if self.country_named and text != word.text else None
+            )
         if country is None:
             return None
         if head.i != word.i and head.lemma_ == "counterpart":
@@ -293,11 +335,15 @@ class EventCoder:
         reading = read_modality(
             trigger, source_token.root if source_token else None, same_actor=same_actor
         )
+        if reading.modality == "asserted" and event.cameo.startswith("03"):
+            # A pledge or promise made is an intention, whatever mood it is told in.
+            reading = replace(reading, modality="intended")
         code = event.cameo
         if reading.modality == "intended" and not code.startswith("03"):
             code = self.ontology.intent_code_for(code) or code
         entry = self.ontology.get(code)
-        when = event_date(sentence, article_date, trigger=trigger)
+        previous = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        when = event_date(sentence, article_date, trigger=trigger, context=previous)
         places = event_places(sentence, trigger=trigger, home_country=home)
         place = places[0] if places else None
         reported_by = None
@@ -363,7 +409,7 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     ):
         return False
     if pattern.objects:
-        objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        objects = _objects(token)
         if token.pos_ == "NOUN":
             objects = [token]
         if not any(
@@ -459,6 +505,34 @@ def _accused(trigger: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
+_SPEECH_VERBS = frozenset({"say", "tell", "argue", "claim", "declare", "charge", "complain"})
+_AMOUNT_WORDS = frozenset({"$", "billion", "million", "trillion", "percent", "%", "bn"})
+
+
+def _objects(token: Token) -> list[Token]:
+    """The trigger's objects; for an amount, what it is an amount of ("$330 billion of
+    Tajik debts" -> debts)."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    for obj in list(found):
+        if obj.pos_ == "NUM" or obj.lower_ in _AMOUNT_WORDS:
+            found += [
+                o
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+    return found
+
+
+def _frame_objects(token: Token, pattern: Pattern) -> list[Token]:
+    """The object words a pattern names as part of its frame ("opened a *base*",
+    "promised *investment*"), which are not events of their own."""
+    if not pattern.objects or token.pos_ == "NOUN":
+        return []
+    return [o for o in _objects(token) if pattern.accepts_object(o.lemma_)]
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
@@ -477,12 +551,22 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         accused = _accused(trigger)
         if accused:
             return accused
+        if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}:
+            # "Rakhmonov was supportive of": the subject of the copula.
+            return [c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS]
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj", "attr"}:
             verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
             return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        return []
+    if slot == "speaker":  # "the country was sold off, the opposition leader said"
+        head = trigger.head
+        while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
+            head = head.head
+        if trigger.dep_ in {"ccomp", "conj", "advcl"} and head.lemma_ in _SPEECH_VERBS:
+            return [c for c in head.children if c.dep_ == "nsubj"]
         return []
     if slot == "object":
         deps = {"nsubjpass"} if passive else {"dobj"}
@@ -534,6 +618,8 @@ def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     owned = token.dep_ in _SUBJECT_DEPS and any(
         c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children
     )
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        return _mention_for(token.head.head, by_token)  # "Scheffer, who is on a tour"
     if token.lower_ not in _PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
         return None
     node = token
@@ -601,7 +687,20 @@ def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
         found = dictionary.country_for_name(word)
         return found[0].code if found is not None and found[1] == "adjective" else None
 
-    return EventCoder(load_patterns(tuple(extra_patterns)), load_ontology(), country_of=country_of)
+    def country_named(text: str) -> str | None:
+        found = dictionary.country_for_name(text)
+        return found[0].code if found is not None and found[1] != "adjective" else None
+
+    def is_agent(lemma: str) -> bool:
+        return dictionary.agent_match([lemma]) is not None
+
+    return EventCoder(
+        load_patterns(tuple(extra_patterns)),
+        load_ontology(),
+        country_of=country_of,
+        country_named=country_named,
+        is_agent=is_agent,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1048,13 +1048,22 @@ def _historical(period: Period, article: date | None) -> bool:
     return article is not None and (article - period.last).days > HISTORICAL_DAYS
 
 
+def _continues_past(sentence: Span, context: Span, before: EventDate) -> bool:
+    """ "In the aftermath of the 2001 attacks, the president ... . He was supportive of
+    ...": a past-tense sentence goes on in the past its predecessor opened with."""
+    if not before.historical or before.start is None:
+        return False
+    opens = before.start - context.start_char <= 40
+    return opens and sentence.root.tag_ == "VBD"
+
+
 def _from_context(sentence: Span, context: Span, article: date | None) -> EventDate | None:
     match = _ANAPHORA.search(sentence.text)
     there = any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence)
-    if match is None and not there:
-        return None
     before = event_date(context, article)
     if before.rule in ("article_date", "undated") or before.date is None:
+        return None
+    if match is None and not there and not _continues_past(sentence, context, before):
         return None
     period = _period_of(before)
     if period is None or before.precision is None:

@@ -30,7 +30,7 @@ from wirecoder.datafiles import NULL_TAG, compose_yaml, node_error
 from wirecoder.errors import DataFileError
 from wirecoder.ontology import Ontology, load_ontology
 
-Pos = Literal["VERB", "NOUN"]
+Pos = Literal["VERB", "NOUN", "ADJ"]
 
 PACKAGED_FILES: tuple[str, ...] = ("verbs.yaml", "nouns.yaml")
 
@@ -45,12 +45,14 @@ _PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")
 _PREP_SLOT = re.compile(r"prep:([a-z]+)")
 # Where an actor can be found around a trigger; "prep:<word>" is checked separately.
 _SLOTS: dict[str, frozenset[str]] = {
-    "VERB": frozenset(("subject", "object", "dative")),
+    "VERB": frozenset(("subject", "object", "dative", "speaker")),
     "NOUN": frozenset(("subject", "poss", "compound")),
+    "ADJ": frozenset(("subject",)),  # "was supportive of", "is opposed to"
 }
 _DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {
     "VERB": ("subject",),
     "NOUN": ("poss", "compound", "prep:by", "subject", "prep:between"),
+    "ADJ": ("subject",),
 }
 
 
@@ -266,7 +268,7 @@ class _Reader:
         pattern_id = self.matching(got["id"], "id", _ID, "lower-case letters, digits, . _ -")
         pos_text = self.text(got["pos"], "pos")
         if pos_text not in _SLOTS:
-            raise self.error(got["pos"], f"pos {pos_text!r} is not VERB or NOUN")
+            raise self.error(got["pos"], f"pos {pos_text!r} is not VERB, NOUN or ADJ")
         pos = cast(Pos, pos_text)
         intent, refusal = (
             self.flag(got.get("intent"), "intent"),
