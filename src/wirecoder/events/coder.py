@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.events.dates import event_date
+from wirecoder.events.dates import TimeExpression, event_date, time_expressions
 from wirecoder.events.modality import read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import event_places
@@ -90,6 +90,8 @@ class EventCoder:
                 end = token.idx + len(token)
                 seen.append(Seen(index, token.text, token.idx, end, pattern.id, reason))
 
+            # One sentence's events share its time expressions: read them once.
+            expressions: list[TimeExpression] | None = None
             for token, pattern in triggers.values():
                 if token.i in skipped:
                     note(token, pattern, skipped[token.i])
@@ -99,9 +101,13 @@ class EventCoder:
                 found, reason = self._events(token, pattern, code, sentence, index, by_token, act)
                 if not found:
                     note(token, pattern, reason)
+                if found and expressions is None:
+                    expressions = time_expressions(sentence, article_date)
                 for event in found:
                     events.append(
-                        self._finish(event, token, sentence, article_date, home, by_token)
+                        self._finish(
+                            event, token, sentence, article_date, home, by_token, expressions or []
+                        )
                     )
         return _merge(events), tuple(seen)
 
@@ -214,7 +220,8 @@ class EventCoder:
                 )
             )
         if not found:
-            return [], f"the only target found ({targets[0].code}) is the source itself"
+            same = targets[0].code if targets else sources[0].code
+            return [], f"the only other party found ({same}) is the source itself"
         return found, ""
 
     def _slot_actors(
@@ -319,6 +326,7 @@ class EventCoder:
         article_date: date | None,
         home: str | None,
         by_token: dict[int, Mention],
+        expressions: Sequence[TimeExpression],
     ) -> Event:
         source_token = (
             trigger.doc.char_span(event.source.start, event.source.end, alignment_mode="expand")
@@ -343,7 +351,9 @@ class EventCoder:
             code = self.ontology.intent_code_for(code) or code
         entry = self.ontology.get(code)
         previous = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        when = event_date(sentence, article_date, trigger=trigger, context=previous)
+        when = event_date(
+            sentence, article_date, trigger=trigger, context=previous, expressions=expressions
+        )
         places = event_places(sentence, trigger=trigger, home_country=home)
         place = places[0] if places else None
         reported_by = None

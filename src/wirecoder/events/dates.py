@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -887,7 +887,7 @@ class _Choice:
 
 
 def _choose(
-    expressions: list[TimeExpression],
+    expressions: Sequence[TimeExpression],
     trigger: Token,
     article: date | None,
     sentence: Span,
@@ -1004,15 +1004,18 @@ def event_date(
     *,
     trigger: Token | None = None,
     context: Span | None = None,
+    expressions: Sequence[TimeExpression] | None = None,
 ) -> EventDate:
     """The date of the event `trigger` names (or the sentence's main event).
 
     `context` (the sentence before) is read only when this sentence has no time
     expression of its own but points back to one ("that year", "at the time", "There
-    he met ...", "the next day").
+    he met ...", "the next day"). `expressions` are the sentence's time expressions when
+    the caller has them already (several events of one sentence share them).
     """
     anchor = trigger if trigger is not None else sentence.root
-    expressions = time_expressions(sentence, article_date)
+    if expressions is None:
+        expressions = time_expressions(sentence, article_date)
     choice = _choose(expressions, anchor, article_date, sentence)
     if choice is not None:
         return _from_choice(choice, article_date)
