@@ -577,6 +577,7 @@ def eval_actors_command(
 def eval_events_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    top: Annotated[int, typer.Option("--top", help="Confusion cells to show.")] = 15,
 ) -> None:
     """Root-level and full-code precision, recall and F1, with source, target and
     modality accuracy over the matched pairs and a confusion by root."""
@@ -594,6 +595,87 @@ def eval_events_command(
     out.print(
         f"source accuracy {data['source_accuracy']:.3f}, target accuracy "
         f"{data['target_accuracy']:.3f}, modality accuracy {data['modality_accuracy']:.3f}"
+    )
+    cells = sorted(data["confusion_by_root"], key=lambda c: -int(c["count"]))
+    _print_rows(
+        "confusion by root (gold, predicted; '-' = none), most frequent first",
+        ("gold", "predicted", "count"),
+        [(c["gold"], c["predicted"], c["count"]) for c in cells[:top]],
+    )
+
+
+TopOption = Annotated[int, typer.Option("--top", help="Confusion cells to show.")]
+
+
+@eval_app.command("plover")
+def eval_plover_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="PLOVER gold-standard records (JSON array), e.g. "
+            "../shared/eval/plover_gold_records_cameo.json.",
+            exists=True,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    top: TopOption = 15,
+) -> None:
+    """Score the coder against PLOVER gold-standard records (one event type each).
+
+    Our CAMEO codes are mapped to PLOVER types with the shipped CAMEO->PLOVER table; per
+    sentence, the set of gold types is compared with the set of types we code (negated
+    events left out): precision, recall, F1, sentence accuracy and a confusion by type.
+    """
+    from wirecoder.evaluation.plover import evaluate_plover_records
+
+    report = evaluate_plover_records(gold)
+    _print_plover(report.as_dict(), report.confusion_table(), gold, as_json, top)
+
+
+@eval_app.command("zsp")
+def eval_zsp_command(
+    pairs: Annotated[
+        Path,
+        typer.Argument(
+            help="Source-target pairs with a PLOVER type (TSV with <s>/<t> marks), e.g. "
+            "../shared/eval/zsp_plover_pairs_train.tsv.",
+            exists=True,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="Score the first N.")] = None,
+    top: TopOption = 15,
+) -> None:
+    """Score the coder on marked source-target pairs: a pair is right when an event we
+    code between the marked source and target has the gold PLOVER type."""
+    from wirecoder.evaluation.plover import evaluate_zsp_pairs
+
+    report = evaluate_zsp_pairs(pairs, limit=limit)
+    _print_plover(report.as_dict(), report.confusion_table(), pairs, as_json, top)
+
+
+def _print_plover(
+    data: dict[str, Any],
+    confusion: Sequence[tuple[str, str, int]],
+    path: Path,
+    as_json: bool,
+    top: int,
+) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    _print_scores(f"PLOVER: {path} ({data['items']} items)", "level", {"type": data["score"]})
+    figures = [f"sentence accuracy {data['sentence_accuracy']:.3f}"]
+    if data["kind"] == "pairs":
+        figures[:0] = [
+            f"pair accuracy {data['accuracy']:.3f}",
+            f"source-only {data['source_only_accuracy']:.3f}",
+        ]
+    out.print(", ".join(figures))
+    _print_rows(
+        "confusion by type (gold, predicted; '-' = none)",
+        ("gold", "predicted", "count"),
+        [(g, p, n) for g, p, n in confusion[:top]],
     )
 
 
