@@ -173,11 +173,18 @@ class EventCoder:
     ) -> tuple[list[Event], str]:
         """The events of one trigger, or none and the reason why."""
         sources = self._slot_actors(trigger, pattern.source, by_token)
-        if not sources:
-            return [], "no actor found in the source slot"
         targets: list[EventActor] = []
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token)
+        if not sources and targets and _unattributed_violence(trigger, code):
+            # "was assassinated", "a roadside bomb killed": violence nobody is named
+            # for is still news; its source is an unidentified attacker (UAF) of the
+            # victims' country.
+            country = (targets[0].code or "")[:3] if len(targets[0].code or "") > 3 else ""
+            end = trigger.idx + len(trigger)
+            sources = [EventActor(f"{country}UAF", "(unidentified)", trigger.idx, end)]
+        if not sources:
+            return [], "no actor found in the source slot"
         if not targets and act is not None:
             # "threatened to cut gas supplies to Ukraine": the party the act would hit.
             targets = self._slot_actors(act[0], act[1].targets, by_token)
@@ -502,6 +509,41 @@ def _fallback_targets(trigger: Token, code: str) -> list[Token]:
 
 
 _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
+
+
+# Things, not actors, that do violence in news sentences: "a car bomb killed".
+_INSTRUMENTS = frozenset(
+    {
+        "explosion",
+        "blast",
+        "bomb",
+        "bombing",
+        "device",
+        "mine",
+        "shell",
+        "rocket",
+        "missile",
+        "grenade",
+        "gunfire",
+        "airstrike",
+        "strike",
+        "attack",
+        "fire",
+        "shelling",
+        "explosive",
+    }
+)
+
+
+def _unattributed_violence(trigger: Token, code: str) -> bool:
+    """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, or an
+    instrument as the subject."""
+    if code[:2] not in {"18", "19", "20"} or trigger.pos_ != "VERB":
+        return False
+    if _is_passive(trigger):
+        return not any(c.dep_ == "agent" for c in trigger.children)
+    subjects = [c for c in trigger.children if c.dep_ in _SUBJECT_DEPS]
+    return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
 
 
 def _accused(trigger: Token) -> list[Token]:

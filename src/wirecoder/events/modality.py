@@ -90,6 +90,15 @@ def read_modality(
         verb = verb.head  # "would begin airlifting": the modal sits on "begin"
     for neg in _children(verb, {"neg"}):
         return Reading("negated", None, neg.text)
+    governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+    # "agreed that their countries should cooperate", "is willing to send": the promise
+    # governs, whatever modal the complement carries.
+    if (
+        governor is not None
+        and (governor.lemma_ in _INTENT_HEADS or governor.lemma_ in _INTENT_ADJECTIVES)
+        and not _children(governor, {"neg"})
+    ):
+        return Reading("intended", None, governor.text)
     for aux in _children(verb, {"aux", "auxpass"}):
         if aux.lower_ == "would" and source is not None:
             speaker = _own_statement(verb, source, same_actor)
@@ -123,6 +132,9 @@ def read_modality(
     return Reading("asserted", None, None)
 
 
+_INTENT_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
+)
 _ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "finish"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect"})
 
