@@ -96,9 +96,15 @@ class EventCoder:
                 if token.i in skipped:
                     note(token, pattern, skipped[token.i])
                     continue
+                if _purpose(token) and token.head.i in triggers:
+                    note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
+                    continue
                 code = codes.get(token.i, pattern.code)
                 act = acts.get(token.i)
                 found, reason = self._events(token, pattern, code, sentence, index, by_token, act)
+                speaker = _obliged_by(token) if found else None
+                if speaker is not None:
+                    found, reason = self._demanded(found, speaker, by_token)
                 if not found:
                     note(token, pattern, reason)
                 if found and expressions is None:
@@ -230,6 +236,29 @@ class EventCoder:
             same = targets[0].code if targets else sources[0].code
             return [], f"the only other party found ({same}) is the source itself"
         return found, ""
+
+    def _demanded(
+        self, found: list[Event], speaker: Token, by_token: dict[int, Mention]
+    ) -> tuple[list[Event], str]:
+        """The act someone says another "must" do, as that speaker's demand (10x)."""
+        speakers = self._actors([speaker], by_token)
+        if not speakers:
+            return [], f"an obligation ('must') voiced by '{speaker}', who is no known actor"
+        demands = []
+        for event in found:
+            if event.source is None or event.source.code == speakers[0].code:
+                continue
+            code = self.ontology.governed_code("100", event.cameo) or "100"
+            demands.append(
+                replace(
+                    event,
+                    **_ontology_fields(self.ontology.get(code)),
+                    source=speakers[0],
+                    target=event.source,
+                    rule=f"{event.rule}+must",
+                )
+            )
+        return demands, "an obligation voiced by its own actor"
 
     def _slot_actors(
         self, trigger: Token, slots: Sequence[str], by_token: dict[int, Mention]
@@ -535,6 +564,33 @@ _INSTRUMENTS = frozenset(
 )
 
 
+# "killed civilians in an attack", "for talks", "during a visit": the subject's own act.
+_SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into", "through"})
+_OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def _obliged_by(trigger: Token) -> Token | None:
+    """ "Sudan must return the helicopter, Russia said": the speaker who demands it."""
+    if trigger.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in trigger.children
+    ):
+        return None
+    head = trigger.head
+    if trigger.dep_ not in {"ccomp", "advcl", "conj"} or head.lemma_ not in _SPEECH_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _purpose(trigger: Token) -> bool:
+    """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
+    own right, the caller checks), not an act of its own."""
+    return (
+        trigger.dep_ == "advcl"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    )
+
+
 def _unattributed_violence(trigger: Token, code: str) -> bool:
     """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, or an
     instrument as the subject."""
@@ -557,7 +613,9 @@ def _accused(trigger: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj"]
 
 
-_SPEECH_VERBS = frozenset({"say", "tell", "argue", "claim", "declare", "charge", "complain"})
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "argue", "claim", "declare", "charge", "complain", "insist", "announce"}
+)
 _AMOUNT_WORDS = frozenset({"$", "billion", "million", "trillion", "percent", "%", "bn"})
 
 
@@ -610,6 +668,8 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj", "attr"}:
+            if trigger.dep_ == "pobj" and trigger.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
+                return []  # "surrendered after a government offensive": not theirs
             verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
             return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         return []
