@@ -363,8 +363,8 @@ BAD: dict[str, tuple[str, str]] = {
         "unknown pattern field 'colour'",
     ),
     "bad pos": (
-        GOOD.replace("pos: VERB", "pos: ADJ  # <-"),
-        "pos 'ADJ' is not VERB or NOUN",
+        GOOD.replace("pos: VERB", "pos: ADV  # <-"),
+        "pos 'ADV' is not VERB, NOUN or ADJ",
     ),
     "unknown code": (
         GOOD.replace('code: "040"', 'code: "999"  # <-'),
