@@ -192,10 +192,18 @@ class EventCoder:
         if not sources:
             return [], "no actor found in the source slot"
         if not targets and act is not None:
-            # "threatened to cut gas supplies to Ukraine": the party the act would hit.
-            targets = self._slot_actors(act[0], act[1].targets, by_token)
-        if not targets and "none" not in pattern.targets:
-            targets = self._actors(_fallback_targets(trigger, code), by_token)
+            # "demanded that Iran release": the party asked; "refused to allow UN
+            # inspectors in": the party the act would concern.
+            asked = [c for c in act[0].children if c.dep_ in _SUBJECT_DEPS]
+            if code[:2] in {"02", "10"} and act[0].dep_ == "ccomp":
+                targets = self._actors(asked, by_token)
+            if not targets:
+                targets = self._slot_actors(act[0], act[1].targets, by_token)
+        if not targets and (act is not None or "none" not in pattern.targets):
+            for candidates in _fallback_targets(trigger, code):
+                targets = self._actors(candidates, by_token, loose=True)
+                if targets:
+                    break
         targets = [_counterpart(t, sources) for t in targets]
         entry = self.ontology.get(code)
         # A tour has no single host; other meetings need the other party.
@@ -498,43 +506,32 @@ def _complements(token: Token) -> list[Token]:
     return found
 
 
-def _fallback_targets(trigger: Token, code: str) -> list[Token]:
-    """Where a target sits when the pattern's slots are empty.
+def _fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
+    """Where a target may sit when the pattern's slots are empty, in the order to try.
 
     "demanded that Georgia release the officers": the complement's subject is the
-    party asked; "hosted Putin for talks": the host verb's object is the other party.
+    party asked; "threatened to cut gas supplies to Ukraine": the complement's
+    recipient; "demanded the resignation of the government": the object's owner;
+    "hosted Putin for talks": the host verb's object is the other party.
     """
+    found: list[list[Token]] = []
     if code[:2] in _GOVERNING_ROOTS:
         for child in trigger.children:
             if child.dep_ == "ccomp":
-                subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
-                if subjects:
-                    return subjects
-            if child.dep_ == "dobj":  # "demanded the resignation of the government"
-                owners = [
-                    o
-                    for p in child.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                ]
-                if owners:
-                    return owners
+                found.append([c for c in child.children if c.dep_ in _SUBJECT_DEPS])
+            if child.dep_ in {"ccomp", "xcomp"}:
+                found.append(_pobjs(child, {"to", "on", "against", "into", "from"}))
+                found.append([c for c in child.children if c.dep_ in {"dobj", "dative"}])
+            if child.dep_ == "dobj":
+                found.append(_pobjs(child, {"of"}))
     if trigger.pos_ == "NOUN" and code[:2] == "04":
         head = trigger.head
         if trigger.dep_ == "pobj":
             head = head.head
         if head.i != trigger.i and head.pos_ == "VERB":
-            objects = [c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i]
-            withs = [
-                o
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ == "with"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            return objects or withs
-    return []
+            found.append([c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i])
+            found.append(_pobjs(head, {"with"}))
+    return [f for f in found if f]
 
 
 _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
@@ -567,6 +564,17 @@ _INSTRUMENTS = frozenset(
 # "killed civilians in an attack", "for talks", "during a visit": the subject's own act.
 _SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into", "through"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def _pobjs(token: Token, words: set[str]) -> list[Token]:
+    """The objects of `token`'s prepositions named in `words`."""
+    return [
+        o
+        for p in token.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ in words
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _obliged_by(trigger: Token) -> Token | None:
