@@ -336,12 +336,19 @@ class ActorResolver:
             if m.people and not _lowercase_word(m.span) and not self._inside_longer_name(m.span)
         ]
         taken = {i for s in spans for i in range(s.start, s.end)}
+        # "Boko Haram" tagged PERSON is still the organisation the dictionary names.
+        bodies = {
+            i
+            for m in names
+            if m.organisation is not None or m.institution is not None
+            for i in range(m.span.start, m.span.end)
+        }
         # Typed persons first; then untyped runs of names, without leading title words.
         runs = [self._without_title(run) for run in _propn_runs(doc)]
         candidates = [e for e in doc.ents if e.label_ == "PERSON"]
         candidates += [run for run in runs if run is not None]
         for ent in candidates:
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken or i in bodies for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ != "PERSON" and not self._person_like(ent):
                 continue

@@ -199,7 +199,9 @@ class EventCoder:
                 targets = self._actors(asked, by_token)
             if not targets:
                 targets = self._slot_actors(act[0], act[1].targets, by_token)
-        if not targets and (act is not None or "none" not in pattern.targets):
+        if not targets and (
+            act is not None or code[:2] in _GOVERNING_ROOTS or "none" not in pattern.targets
+        ):
             for candidates in _fallback_targets(trigger, code):
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
