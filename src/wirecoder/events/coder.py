@@ -51,13 +51,13 @@ class EventCoder:
         *,
         country_of: Callable[[str], str | None] | None = None,
         country_named: Callable[[str], str | None] | None = None,
-        is_agent: Callable[[str], bool] | None = None,
+        agent_code: Callable[[Sequence[str]], str | None] | None = None,
     ) -> None:
         self.patterns = patterns
         self.ontology = ontology
         self.country_of = country_of  # "Russian" -> RUS
         self.country_named = country_named  # "Gaza Strip", "Kathmandu" -> PSE, NPL
-        self.is_agent = is_agent  # "troops", "officials": words that name actors
+        self.agent_code = agent_code  # ["army", "post"] -> MIL: words that name actors
 
     def code(
         self,
@@ -180,8 +180,9 @@ class EventCoder:
         """The events of one trigger, or none and the reason why."""
         sources = self._slot_actors(trigger, pattern.source, by_token)
         targets: list[EventActor] = []
+        home = _country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
-            targets = self._slot_actors(trigger, pattern.targets, by_token)
+            targets = self._slot_actors(trigger, pattern.targets, by_token, home)
         if not sources and targets and _unattributed_violence(trigger, code):
             # "was assassinated", "a roadside bomb killed": violence nobody is named
             # for is still news; its source is an unidentified attacker (UAF) of the
@@ -271,14 +272,18 @@ class EventCoder:
         return demands, "an obligation voiced by its own actor"
 
     def _slot_actors(
-        self, trigger: Token, slots: Sequence[str], by_token: dict[int, Mention]
+        self,
+        trigger: Token,
+        slots: Sequence[str],
+        by_token: dict[int, Mention],
+        home: str | None = None,
     ) -> list[EventActor]:
         """The actors of the first of `slots` that holds any."""
         for slot in slots:
             if slot == "none":
                 break
             heads = _slot(trigger, slot)
-            found = self._actors(heads, by_token, loose=slot.startswith("prep:"))
+            found = self._actors(heads, by_token, loose=slot.startswith("prep:"), home=home)
             if not found and slot.startswith("prep:") and self.country_named is not None:
                 # "withdrew from the Gaza Strip", "flew aid to Kathmandu": the place's
                 # country, which the resolver keeps as a place rather than an actor.
@@ -320,10 +325,22 @@ class EventCoder:
         return None
 
     def _agentive(self, token: Token) -> bool:
-        return self.is_agent is not None and self.is_agent(token.lemma_)
+        return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
+
+    def _agent_of(self, token: Token) -> str | None:
+        """The agent code a noun phrase names ("army posts" MIL), for a NOUN head."""
+        if token.pos_ != "NOUN" or self.agent_code is None:
+            return None
+        words = [c.lemma_ for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        return self.agent_code([*words, token.lemma_])
 
     def _actors(
-        self, heads: Sequence[Token], by_token: dict[int, Mention], *, loose: bool = False
+        self,
+        heads: Sequence[Token],
+        by_token: dict[int, Mention],
+        *,
+        loose: bool = False,
+        home: str | None = None,
     ) -> list[EventActor]:
         """The coded actor of each head token and of the tokens coordinated with it; a
         nationality adjective ("Russian missile strike") stands for its country."""
@@ -341,9 +358,24 @@ class EventCoder:
                         for child in token.children:
                             if child.dep_ in {"amod", "compound"}:
                                 nationals += [child, *child.conjuncts]
-                    for word in nationals:
-                        national = self._national(word, token)
-                        if national is not None and all(a.start != national.start for a in actors):
+                    found = [n for n in (self._national(w, token) for w in nationals) if n]
+                    agent = self._agent_of(token)
+                    if agent is not None:
+                        # "Pakistani army posts" -> PAKMIL; "opposition activists" after
+                        # "Russian police detained" -> RUSOPP (the source's own country).
+                        countries = [n.code for n in found if n.start != token.idx] or (
+                            [home] if home else []
+                        )
+                        start = token.left_edge.i if token.left_edge.i < token.i else token.i
+                        phrase = token.doc[start : token.i + 1]
+                        found = [
+                            EventActor(
+                                f"{c}{agent}", phrase.text, phrase.start_char, phrase.end_char
+                            )
+                            for c in countries
+                        ]
+                    for national in found:
+                        if all(a.start != national.start for a in actors):
                             actors.append(national)
                     continue
                 if all(a.start != actor.start for a in actors):
@@ -566,6 +598,13 @@ _INSTRUMENTS = frozenset(
 # "killed civilians in an attack", "for talks", "during a visit": the subject's own act.
 _SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into", "through"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def _country_part(code: str | None) -> str | None:
+    """ "RUSCOP" -> "RUS"; None for international and unidentified actors."""
+    if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "UAF", "MNC")):
+        return None
+    return code[:3]
 
 
 def _pobjs(token: Token, words: set[str]) -> list[Token]:
@@ -813,15 +852,15 @@ def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
         found = dictionary.country_for_name(text)
         return found[0].code if found is not None and found[1] != "adjective" else None
 
-    def is_agent(lemma: str) -> bool:
-        return dictionary.agent_match([lemma]) is not None
+    def agent_code(words: Sequence[str]) -> str | None:
+        return dictionary.agent_for_words(list(words))
 
     return EventCoder(
         load_patterns(tuple(extra_patterns)),
         load_ontology(),
         country_of=country_of,
         country_named=country_named,
-        is_agent=is_agent,
+        agent_code=agent_code,
     )
 
 
