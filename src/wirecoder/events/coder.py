@@ -346,6 +346,9 @@ class EventCoder:
         nationality adjective ("Russian missile strike") stands for its country."""
         actors: list[EventActor] = []
         for head in heads:
+            if head.i not in by_token and (head.pos_ == "NUM" or head.lemma_ in _GROUP_WORDS):
+                # "dozens of opposition activists": the people counted.
+                head = next(iter(_pobjs(head, {"of"})), head)
             for token in (head, *head.conjuncts):
                 mention = _mention_for(token, by_token) or _antecedent(token, by_token)
                 if mention is not None:
@@ -598,6 +601,25 @@ _INSTRUMENTS = frozenset(
 # "killed civilians in an attack", "for talks", "during a visit": the subject's own act.
 _SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into", "through"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+_GROUP_WORDS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "handful",
+        "million",
+        "millions",
+    }
+)
 
 
 def _country_part(code: str | None) -> str | None:
