@@ -226,9 +226,10 @@ class EventCoder:
         for source, target in pairs:
             if target is not None and target.code == source.code:
                 continue
+            refined = _violence_code(entry.code, source, target, trigger)
             found.append(
                 Event(
-                    **_ontology_fields(entry),
+                    **_ontology_fields(self.ontology.get(refined)),
                     source=source,
                     target=target,
                     modality="asserted",
@@ -620,6 +621,42 @@ _GROUP_WORDS = frozenset(
         "millions",
     }
 )
+
+
+_STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
+_UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS")
+_MASS = frozenset({"hundreds", "thousands", "tens", "scores"})
+
+
+def _violence_code(code: str, source: EventActor, target: EventActor | None, trigger: Token) -> str:
+    """Which kind of violence a generic killing or attack (190) is, by who hits whom.
+
+    CAMEO separates repression of unarmed people by the state's own forces (175), the
+    violence of non-state groups against them (180), and mass killing (202) from
+    conventional fighting (190).
+    """
+    if code != "190" or target is None or not target.code or not source.code:
+        return code
+    victims = target.code[3:]
+    if not victims.startswith(_UNARMED):
+        return code
+    counted = [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"}]
+    words = {t.lower_ for o in counted for t in o.subtree}
+    numbers = [t for o in counted for t in o.subtree if t.like_num]
+    big = any(_number(t.text) >= 100 for t in numbers)
+    if trigger.lemma_ in {"kill", "massacre"} and (words & _MASS or big):
+        return "202"
+    state = source.code[3:].startswith(_STATE_FORCES)
+    if state and source.code[:3] == target.code[:3]:
+        return "175"
+    return "180" if not state else code
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _country_part(code: str | None) -> str | None:
