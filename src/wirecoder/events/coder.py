@@ -367,8 +367,10 @@ class EventCoder:
                     if agent is not None:
                         # "Pakistani army posts" -> PAKMIL; "opposition activists" after
                         # "Russian police detained" -> RUSOPP (the source's own country).
+                        # Only a head that itself names people takes the source's
+                        # country: "activists" do, a "refugee camp" does not.
                         countries = [n.code for n in found if n.start != token.idx] or (
-                            [home] if home else []
+                            [home] if home and self._agentive(token) else []
                         )
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
