@@ -571,6 +571,8 @@ def _fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
         if head.i != trigger.i and head.pos_ == "VERB":
             found.append([c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i])
             found.append(_pobjs(head, {"with"}))
+            # "X was received by Y for talks": X is Y's other party.
+            found.append([c for c in head.children if c.dep_ == "nsubjpass"])
     return [f for f in found if f]
 
 
@@ -701,6 +703,24 @@ def _purpose(trigger: Token) -> bool:
     )
 
 
+def _noun_doer(noun: Token) -> list[Token]:
+    """Who does the act a noun names, from the clause around it: "Iran *held talks*",
+    "killed civilians *in an attack*", "set up *a commission of inquiry*", "agreement
+    *was expressed by* the ministers", "was received by X *for talks*"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return _noun_doer(noun.head.head)  # "a commission of inquiry"
+    if noun.dep_ == "nsubjpass":
+        return _pobjs(noun.head, {"by"})
+    if noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
+        return []  # "surrendered after a government offensive": not theirs
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if _is_passive(verb):
+        return _pobjs(verb, {"by"})
+    return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+
+
 def _unattributed_violence(trigger: Token, code: str) -> bool:
     """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, or an
     instrument as the subject."""
@@ -777,11 +797,8 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
-        if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj", "attr"}:
-            if trigger.dep_ == "pobj" and trigger.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
-                return []  # "surrendered after a government offensive": not theirs
-            verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-            return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if trigger.pos_ == "NOUN":
+            return _noun_doer(trigger)
         return []
     if slot == "speaker":  # "the country was sold off, the opposition leader said"
         head = trigger.head
@@ -847,8 +864,11 @@ def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     node = token
     while node.head.i != node.i:
         node = node.head
-        for child in node.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < token.i and not _within(token, child):
+        doers = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
+        if _is_passive(node):
+            doers += _pobjs(node, {"by"})  # "... was expressed by the ministers during their"
+        for child in doers:
+            if child.i != token.i and not _within(token, child):
                 mention = _mention_for(child, by_token)
                 if mention is not None:
                     return mention
