@@ -96,6 +96,9 @@ class EventCoder:
                 if token.i in skipped:
                     note(token, pattern, skipped[token.i])
                     continue
+                if _consequence(token, triggers):
+                    note(token, pattern, f"the toll of '{token.head}', which is coded")
+                    continue
                 if _purpose(token) and token.head.i in triggers:
                     note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
                     continue
@@ -133,10 +136,19 @@ class EventCoder:
         acts: dict[int, tuple[Token, Pattern]] = {}
         for token, pattern in triggers.values():
             governs = pattern.code[:2] in _GOVERNING_ROOTS or pattern.refusal
-            carries = pattern.intent or token.lemma_ in _DENIAL_LEMMAS
+            carries = pattern.intent or token.lemma_ in _CARRIER_LEMMAS
             if not (governs or carries):
                 continue
-            for complement in _complements(token):
+            complements = _complements(token)
+            # "denied carrying out the bombing": the act is the complement's object.
+            complements += [
+                o
+                for c in complements
+                if c.i not in triggers
+                for o in c.children
+                if o.dep_ == "dobj" and o.pos_ == "NOUN"
+            ]
+            for complement in complements:
                 if complement.i not in triggers or complement.i in skipped:
                     continue
                 act = triggers[complement.i][1]
@@ -522,7 +534,8 @@ def _fits(pattern: Pattern, token: Token) -> bool:
 
 # Appeals, demands, refusals and threats code the act they govern themselves.
 _GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
-_DENIAL_LEMMAS = frozenset({"deny"})
+# A denial or an announcement whose content is an act codes the act, not itself.
+_CARRIER_LEMMAS = frozenset({"deny", "announce"})
 # A request, offer or demand named by a noun ("rejected the request") happened before.
 _PRIOR_ACTS = frozenset({"02", "03", "10", "13"})
 
@@ -691,6 +704,20 @@ def _obliged_by(trigger: Token) -> Token | None:
     if trigger.dep_ not in {"ccomp", "advcl", "conj"} or head.lemma_ not in _SPEECH_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _consequence(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """ "shelled Kharkiv, killing five civilians": the toll of a violent act already
+    coded, told by a participle, is part of that act."""
+    head = triggers.get(trigger.head.i)
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in {"advcl", "conj", "xcomp"}
+        and head is not None
+        and head[0].i != trigger.i
+        and head[1].code[:2] in {"18", "19", "20"}
+        and not any(c.dep_ in _SUBJECT_DEPS for c in trigger.children)
+    )
 
 
 def _purpose(trigger: Token) -> bool:
