@@ -10,6 +10,7 @@ import pytest
 
 from wirecoder.evaluation.actors import evaluate_actors
 from wirecoder.evaluation.events import evaluate_events
+from wirecoder.evaluation.plover import evaluate_plover_records
 from wirecoder.evaluation.quotes import evaluate_quotes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,3 +51,22 @@ def test_event_scores_hold_their_floors() -> None:
     report = evaluate_events(gold)
     assert report.root.f1 >= floor["root_f1"]
     assert report.code.f1 >= floor["code_f1"]
+
+
+@pytest.mark.model
+def test_held_out_event_scores_hold_their_floors() -> None:
+    floor = FLOORS["events_heldout"]
+    gold = REPO / floor["gold"]
+    assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
+    report = evaluate_events(gold)
+    assert report.root.f1 >= floor["root_f1"]
+    assert report.code.f1 >= floor["code_f1"]
+
+
+@pytest.mark.model
+def test_plover_record_scores_hold_their_floor() -> None:
+    floor = FLOORS["plover_records"]
+    gold = (REPO / floor["gold"]).resolve()
+    if not gold.exists():
+        pytest.skip(f"public PLOVER records not found at {gold} (../shared is absent here)")
+    assert evaluate_plover_records(gold).score.f1 >= floor["type_f1"]
