@@ -340,6 +340,17 @@ class EventCoder:
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
 
+    def _sentence_country(self, token: Token) -> str | None:
+        """The country of the first place the sentence names (GPE), if any."""
+        if self.country_named is None:
+            return None
+        for ent in token.sent.ents:
+            if ent.label_ == "GPE":
+                country = self.country_named(ent.text.removesuffix("'s").removesuffix("’s"))
+                if country is not None:
+                    return country
+        return None
+
     def _agent_of(self, token: Token) -> str | None:
         """The agent code a noun phrase names ("army posts" MIL), for a NOUN head."""
         if token.pos_ != "NOUN" or self.agent_code is None:
@@ -359,9 +370,13 @@ class EventCoder:
         nationality adjective ("Russian missile strike") stands for its country."""
         actors: list[EventActor] = []
         for head in heads:
-            if head.i not in by_token and (head.pos_ == "NUM" or head.lemma_ in _GROUP_WORDS):
-                # "dozens of opposition activists": the people counted.
-                head = next(iter(_pobjs(head, {"of"})), head)
+            while head.i not in by_token and (head.pos_ == "NUM" or head.lemma_ in _GROUP_WORDS):
+                # "dozens of opposition activists", "tens of thousands of protesters":
+                # the people counted.
+                counted = _pobjs(head, {"of"})
+                if not counted:
+                    break
+                head = counted[0]
             for token in (head, *head.conjuncts):
                 mention = _mention_for(token, by_token) or _antecedent(token, by_token)
                 if mention is not None:
@@ -384,6 +399,10 @@ class EventCoder:
                         countries = [n.code for n in found if n.start != token.idx] or (
                             [home] if home and self._agentive(token) else []
                         )
+                        if not countries and agent in _DOMESTIC_AGENTS:
+                            # "protesters rallied in Kyiv": people of the place named.
+                            place = self._sentence_country(token)
+                            countries = [place] if place else []
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
                         found = [
@@ -621,6 +640,8 @@ _SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into
 _OBLIGATION_AUX = frozenset({"must", "should"})
 
 
+# Groups that are, unless told otherwise, people of the place where they act.
+_DOMESTIC_AGENTS = frozenset({"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF"})
 _GROUP_WORDS = frozenset(
     {
         "dozen",
@@ -636,6 +657,7 @@ _GROUP_WORDS = frozenset(
         "handful",
         "million",
         "millions",
+        "tens",
     }
 )
 
@@ -736,6 +758,8 @@ def _noun_doer(noun: Token) -> list[Token]:
     *was expressed by* the ministers", "was received by X *for talks*"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return _noun_doer(noun.head.head)  # "a commission of inquiry"
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        return _noun_doer(noun.head)  # "launched a mediation effort"
     if noun.dep_ == "nsubjpass":
         return _pobjs(noun.head, {"by"})
     if noun.dep_ not in {"dobj", "pobj", "attr"}:
