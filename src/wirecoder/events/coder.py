@@ -195,13 +195,20 @@ class EventCoder:
         home = _country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
+        end = trigger.idx + len(trigger)
+        victims = _country_part(targets[0].code) if targets else None
         if not sources and targets and _unattributed_violence(trigger, code):
             # "was assassinated", "a roadside bomb killed": violence nobody is named
             # for is still news; its source is an unidentified attacker (UAF) of the
             # victims' country.
-            country = (targets[0].code or "")[:3] if len(targets[0].code or "") > 3 else ""
-            end = trigger.idx + len(trigger)
-            sources = [EventActor(f"{country}UAF", "(unidentified)", trigger.idx, end)]
+            sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
+        authority = _implied_authority(trigger, code) if not sources and targets else None
+        if authority is not None:
+            # "was detained in Tbilisi", "were freed": only a state arrests, frees or
+            # questions; the state of the place named, else of the people it acted on.
+            country = self._sentence_country(trigger) or victims
+            if country is not None:
+                sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
             return [], "no actor found in the source slot"
         if not targets and act is not None:
@@ -770,6 +777,29 @@ def _noun_doer(noun: Token) -> list[Token]:
     if _is_passive(verb):
         return _pobjs(verb, {"by"})
     return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+
+
+# Acts only a state does, told in the passive without their doer, and who does them.
+_AUTHORITY_BY_CODE = {
+    "173": "COP",
+    "172": "GOV",
+    "171": "GOV",
+    "174": "GOV",
+    "091": "COP",
+    "0841": "GOV",
+    "116": "JUD",
+    "0842": "GOV",
+}
+
+
+def _implied_authority(trigger: Token, code: str) -> str | None:
+    """The agent code of the state body implied by an agentless passive ("was detained"
+    -> COP), or None."""
+    if trigger.pos_ != "VERB" or not _is_passive(trigger):
+        return None
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    return _AUTHORITY_BY_CODE.get(code) or _AUTHORITY_BY_CODE.get(code[:3])
 
 
 def _unattributed_violence(trigger: Token, code: str) -> bool:
