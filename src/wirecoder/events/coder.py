@@ -872,6 +872,9 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         accused = _accused(trigger)
         if accused:
             return accused
+        parties = _pobjs(trigger, {"between"})
+        if parties and trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return parties  # a gerund used as a noun: "Fighting between the army and ..."
         if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}:
             # "Rakhmonov was supportive of": the subject of the copula.
             return [c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS]
