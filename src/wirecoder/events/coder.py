@@ -80,7 +80,7 @@ class EventCoder:
                 pattern = self._pattern(token, pos)
                 if pattern is not None:
                     triggers[token.i] = (token, pattern)
-            skipped, codes, acts = self._governed(triggers)
+            skipped, codes, acts, carriers = self._governed(triggers)
             for token, pattern in triggers.values():
                 for part in _frame_objects(token, pattern):
                     if part.i in triggers and part.i != token.i:
@@ -90,11 +90,11 @@ class EventCoder:
                 end = token.idx + len(token)
                 seen.append(Seen(index, token.text, token.idx, end, pattern.id, reason))
 
-            # One sentence's events share its time expressions: read them once.
-            expressions: list[TimeExpression] | None = None
+            found_at: dict[int, list[Event]] = {}
             for token, pattern in triggers.values():
                 if token.i in skipped:
-                    note(token, pattern, skipped[token.i])
+                    if token.i not in carriers:
+                        note(token, pattern, skipped[token.i])
                     continue
                 if _consequence(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
@@ -103,26 +103,38 @@ class EventCoder:
                     note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
-                act = acts.get(token.i)
-                found, reason = self._events(token, pattern, code, sentence, index, by_token, act)
-                speaker = _obliged_by(token) if found else None
-                if speaker is not None:
-                    found, reason = self._demanded(found, speaker, by_token)
+                found, reason = self._coded(token, pattern, code, sentence, index, by_token, acts)
                 if not found:
                     note(token, pattern, reason)
-                if found and expressions is None:
-                    expressions = time_expressions(sentence, article_date)
-                for event in found:
+                found_at[token.i] = found
+            for carrier, complement in carriers.items():
+                token, pattern = triggers[carrier]
+                if found_at.get(complement):
+                    note(token, pattern, skipped[carrier])
+                    continue
+                # "agreed to undertake joint exercises", where the exercises have no
+                # actor of their own: the agreement is the event after all.
+                found, reason = self._coded(
+                    token, pattern, pattern.code, sentence, index, by_token, acts
+                )
+                if not found:
+                    note(token, pattern, reason)
+                found_at[carrier] = found
+            # One sentence's events share its time expressions: read them once.
+            expressions = time_expressions(sentence, article_date) if any(found_at.values()) else []
+            for i in sorted(found_at):
+                token = triggers[i][0]
+                for event in found_at[i]:
                     events.append(
                         self._finish(
-                            event, token, sentence, article_date, home, by_token, expressions or []
+                            event, token, sentence, article_date, home, by_token, expressions
                         )
                     )
         return _merge(events), tuple(seen)
 
     def _governed(
         self, triggers: dict[int, tuple[Token, Pattern]]
-    ) -> tuple[dict[int, str], dict[int, str], dict[int, tuple[Token, Pattern]]]:
+    ) -> tuple[dict[int, str], dict[int, str], dict[int, tuple[Token, Pattern]], dict[int, int]]:
         """Triggers one sentence must not code on their own, and refined codes.
 
         "urged Israel to lift the blockade" is one appeal (0254), not an appeal plus a
@@ -134,6 +146,7 @@ class EventCoder:
         skipped: dict[int, str] = {}
         codes: dict[int, str] = {}
         acts: dict[int, tuple[Token, Pattern]] = {}
+        carriers: dict[int, int] = {}  # the promise or denial -> the act it hands over to
         for token, pattern in triggers.values():
             governs = pattern.code[:2] in _GOVERNING_ROOTS or pattern.refusal
             carries = pattern.intent or token.lemma_ in _CARRIER_LEMMAS
@@ -168,8 +181,9 @@ class EventCoder:
                     skipped[token.i] = (
                         f"'{complement.text}' is coded instead, with '{token.text}' as its modality"
                     )
+                    carriers[token.i] = complement.i
                 break
-        return skipped, codes, acts
+        return skipped, codes, acts, carriers
 
     # -- patterns -------------------------------------------------------------------
     def _pattern(self, token: Token, pos: str) -> Pattern | None:
@@ -267,6 +281,24 @@ class EventCoder:
             same = targets[0].code if targets else sources[0].code
             return [], f"the only other party found ({same}) is the source itself"
         return found, ""
+
+    def _coded(
+        self,
+        token: Token,
+        pattern: Pattern,
+        code: str,
+        sentence: Span,
+        index: int,
+        by_token: dict[int, Mention],
+        acts: dict[int, tuple[Token, Pattern]],
+    ) -> tuple[list[Event], str]:
+        found, reason = self._events(
+            token, pattern, code, sentence, index, by_token, acts.get(token.i)
+        )
+        speaker = _obliged_by(token) if found else None
+        if speaker is not None:
+            found, reason = self._demanded(found, speaker, by_token)
+        return found, reason
 
     def _demanded(
         self, found: list[Event], speaker: Token, by_token: dict[int, Mention]
@@ -776,6 +808,8 @@ def _noun_doer(noun: Token) -> list[Token]:
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
     if _is_passive(verb):
         return _pobjs(verb, {"by"})
+    if verb.pos_ in {"VERB", "AUX"}:
+        return _slot(verb, "subject")  # "agreed to undertake joint exercises"
     return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
 
 
