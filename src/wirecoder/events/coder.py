@@ -96,6 +96,9 @@ class EventCoder:
                     if token.i not in carriers:
                         note(token, pattern, skipped[token.i])
                     continue
+                if _manner(token):
+                    note(token, pattern, "'in protest' says why another act was done")
+                    continue
                 if _consequence(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
                     continue
@@ -103,6 +106,8 @@ class EventCoder:
                     note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
+                if code == "130" and token.lemma_ == "warn":
+                    code = _warning_code(token, by_token)
                 found, reason = self._coded(token, pattern, code, sentence, index, by_token, acts)
                 if not found:
                     note(token, pattern, reason)
@@ -611,7 +616,8 @@ def _complements(token: Token) -> list[Token]:
         if child.dep_ in {"xcomp", "ccomp"}:
             found += [child, *child.conjuncts]
         elif child.dep_ in {"prep"} and child.lower_ in {"of", "for"}:
-            found += [g for g in child.children if g.dep_ == "pcomp"]
+            # "accused X of shelling", "asked the IMF for a loan"
+            found += [g for g in child.children if g.dep_ in {"pcomp", "pobj"}]
         elif child.dep_ == "dobj" and child.pos_ == "NOUN":
             found.append(child)
     return found
@@ -765,6 +771,30 @@ def _obliged_by(trigger: Token) -> Token | None:
     if trigger.dep_ not in {"ccomp", "advcl", "conj"} or head.lemma_ not in _SPEECH_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
+    """A warning that the warner itself will act ("warned that it would strike") is a
+    threat (130); a warning that something else will happen ("warned that conditions
+    were getting worse") is a pessimistic comment (012)."""
+    for content in (c for c in warn.children if c.dep_ == "ccomp"):
+        doers = [c for c in content.children if c.dep_ in _SUBJECT_DEPS]
+        warners = [c for c in warn.children if c.dep_ in _SUBJECT_DEPS]
+        if not doers or not warners:
+            return "130"
+        doer, warner = doers[0], warners[0]
+        if doer.lower_ in _PRONOUNS or doer.lower_ in {"we", "i"}:
+            return "130"
+        said, does = _mention_for(warner, by_token), _mention_for(doer, by_token)
+        if said is not None and does is not None and said.code[:3] == does.code[:3]:
+            return "130"
+        return "012"
+    return "130"
+
+
+def _manner(trigger: Token) -> bool:
+    """ "pulled its troops out in protest at the report": the reason for another act."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.lemma_ == "protest"
 
 
 def _consequence(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
@@ -976,7 +1006,9 @@ def _antecedent(token: Token, by_token: dict[int, Mention]) -> Mention | None:
         c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children
     )
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
-        return _mention_for(token.head.head, by_token)  # "Scheffer, who is on a tour"
+        # "Scheffer, who is on a tour"; but in "the bombing of a base that killed", the
+        # antecedent is the bombing, not an actor.
+        return by_token.get(token.head.head.i)
     if token.lower_ not in _PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
         return None
     node = token
