@@ -395,6 +395,21 @@ class EventCoder:
                     return country
         return None
 
+    def _co_nationals(self, token: Token, mention: Mention) -> list[EventActor]:
+        code = mention.code or ""
+        if len(code) <= 3 or self.country_of is None:
+            return []
+        found = []
+        for child in token.lefts:
+            if child.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for other in child.conjuncts:
+                national = self._national(other, other)
+                if national is not None and national.code not in {None, code[:3]}:
+                    joined = f"{national.code}{code[3:]}"
+                    found.append(EventActor(joined, national.text, national.start, national.end))
+        return found
+
     def _agent_of(self, token: Token) -> str | None:
         """The agent code a noun phrase names ("army posts" MIL), for a NOUN head."""
         if token.pos_ != "NOUN" or self.agent_code is None:
@@ -425,6 +440,11 @@ class EventCoder:
                 mention = _mention_for(token, by_token) or _antecedent(token, by_token)
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
+                    # "Indian and Pakistani troops", "U.S. and British warships": one
+                    # mention, two actors of the same kind.
+                    for other in self._co_nationals(token, mention):
+                        if all(a.start != other.start for a in actors):
+                            actors.append(other)
                 else:
                     # "Russian missile strike", "his Saudi and American counterparts";
                     # in a prepositional slot also "debts of Tajikistan"-like "Tajik debts".
