@@ -230,6 +230,14 @@ class EventCoder:
                 sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
             return [], "no actor found in the source slot"
+        if any(s.code == "UAF" for s in sources):
+            # "a gunman opened fire on the former prime minister": an unidentified
+            # attacker of the victims' country, else of the place named.
+            country = victims or self._sentence_country(trigger)
+            if country is not None:
+                sources = [
+                    replace(s, code=f"{country}UAF") if s.code == "UAF" else s for s in sources
+                ]
         if not targets and act is not None:
             # "demanded that Iran release": the party asked; "refused to allow UN
             # inspectors in": the party the act would concern.
