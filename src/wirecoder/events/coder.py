@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
 from wirecoder.events.modality import read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
-from wirecoder.events.places import event_places
+from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
+from wirecoder.nlp import sentence_of
 from wirecoder.ontology import CameoCode, Ontology, load_ontology
 
 _TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
@@ -126,13 +127,22 @@ class EventCoder:
                     note(token, pattern, reason)
                 found_at[carrier] = found
             # One sentence's events share its time expressions: read them once.
-            expressions = time_expressions(sentence, article_date) if any(found_at.values()) else []
+            coded_any = any(found_at.values())
+            expressions = time_expressions(sentence, article_date) if coded_any else []
+            places = sentence_places(sentence, home_country=home) if coded_any else None
             for i in sorted(found_at):
                 token = triggers[i][0]
                 for event in found_at[i]:
                     events.append(
                         self._finish(
-                            event, token, sentence, article_date, home, by_token, expressions
+                            event,
+                            token,
+                            sentence,
+                            article_date,
+                            home,
+                            by_token,
+                            expressions,
+                            places,
                         )
                     )
         return _merge(events), tuple(seen)
@@ -396,7 +406,7 @@ class EventCoder:
         """The country of the first place the sentence names (GPE), if any."""
         if self.country_named is None:
             return None
-        for ent in token.sent.ents:
+        for ent in sentence_of(token).ents:
             if ent.label_ == "GPE":
                 country = self.country_named(ent.text.removesuffix("'s").removesuffix("’s"))
                 if country is not None:
@@ -514,6 +524,7 @@ class EventCoder:
         home: str | None,
         by_token: dict[int, Mention],
         expressions: Sequence[TimeExpression],
+        sentence_places: SentencePlaces | None = None,
     ) -> Event:
         source_token = (
             trigger.doc.char_span(event.source.start, event.source.end, alignment_mode="expand")
@@ -537,11 +548,13 @@ class EventCoder:
         if reading.modality == "intended" and not code.startswith("03"):
             code = self.ontology.intent_code_for(code) or code
         entry = self.ontology.get(code)
-        previous = sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        previous = sentence_of(sentence.doc[sentence.start - 1]) if sentence.start > 0 else None
         when = event_date(
             sentence, article_date, trigger=trigger, context=previous, expressions=expressions
         )
-        places = event_places(sentence, trigger=trigger, home_country=home)
+        places = event_places(
+            sentence, trigger=trigger, home_country=home, prepared=sentence_places
+        )
         place = places[0] if places else None
         reported_by = None
         if reading.reported_by is not None:

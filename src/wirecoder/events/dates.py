@@ -27,6 +27,7 @@ from typing import Literal
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.nlp import sentence_of
 from wirecoder.quotes.lexicon import default_lexicon
 
 __all__ = [
@@ -780,7 +781,7 @@ _ADVERBIAL = {"prep", "npadvmod", "advmod", "pobj", "tmod", "obl"}
 def _governor(span: Span) -> tuple[Token, bool]:
     """The word an expression modifies, and whether it modifies it as a noun modifier."""
     root = span.root
-    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    before = span.doc[span.start - 1] if span.start > sentence_of(span[0]).start else None
     if before is not None and before.pos_ == "VERB" and root.dep_ in _ADVERBIAL:
         # "said on Tuesday it would ...": the small parser often hangs the day on the
         # reported verb; an expression right after a verb belongs to that verb.

@@ -37,6 +37,7 @@ from spacy.tokens import Span, Token
 from wirecoder.actors.dictionary import load_dictionary
 from wirecoder.errors import DataFileError
 from wirecoder.events.dates import clause_distance
+from wirecoder.nlp import sentence_of
 
 __all__ = [
     "Feature",
@@ -515,20 +516,40 @@ class _Mention:
     appositions: tuple[str, ...] = ()  # "Paris, Texas": names set beside it
 
 
+@dataclass(frozen=True, slots=True)
+class SentencePlaces:
+    """A sentence's place mentions and the countries they evoke, read once and shared
+    by the sentence's events."""
+
+    mentions: tuple[_Mention, ...]
+    context: frozenset[str]
+
+
+def sentence_places(
+    sentence: Span, *, home_country: str | None = None, gazetteer: Gazetteer | None = None
+) -> SentencePlaces:
+    gazetteer = gazetteer or load_gazetteer()
+    mentions = list(_mentions(sentence, load_locative_words(), home_country))
+    return SentencePlaces(tuple(mentions), _context(sentence, mentions, gazetteer))
+
+
 def event_places(
     sentence: Span,
     *,
     trigger: Token | None = None,
     home_country: str | None = None,
     gazetteer: Gazetteer | None = None,
+    prepared: SentencePlaces | None = None,
 ) -> list[Place]:
     """The places tied to the event `trigger` names (or the sentence's main event),
-    best first; empty when the sentence names none the gazetteer knows."""
+    best first; empty when the sentence names none the gazetteer knows. `prepared` is
+    the sentence's `sentence_places`, when the caller codes several events in it."""
     gazetteer = gazetteer or load_gazetteer()
     words = load_locative_words()
     anchor = trigger if trigger is not None else sentence.root
-    mentions = list(_mentions(sentence, words, home_country))
-    context = _context(sentence, mentions, gazetteer)
+    if prepared is None:
+        prepared = sentence_places(sentence, home_country=home_country, gazetteer=gazetteer)
+    mentions, context = prepared.mentions, prepared.context
     ranked: list[tuple[float, int, Place]] = []
     for mention in mentions:
         governor = mention.link.governor
@@ -667,7 +688,8 @@ def _mentions(sentence: Span, words: LocativeWords, home: str | None) -> Iterato
 def _name_of(token: Token) -> Span:
     """A proper noun with the proper-noun compounds before it ("Sharm el-Sheikh")."""
     first = token.i
-    while first > token.sent.start and _compound_of(token, first - 1):
+    sentence_start = sentence_of(token).start
+    while first > sentence_start and _compound_of(token, first - 1):
         first -= 1
     return token.doc[first : token.i + 1]
 
