@@ -12,39 +12,21 @@ ratio is what to compare across machines.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from datetime import date
-from pathlib import Path
+
+from corpus import texts
 
 from wirecoder.actors import default_resolver, resolve
 from wirecoder.events.coder import default_coder
-from wirecoder.model import RawDocument
 from wirecoder.nlp import load_nlp, parse_many
-from wirecoder.pipeline import code_raw
-from wirecoder.sources import read_sources
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def texts() -> list[str]:
-    found = []
-    for item in read_sources([str(REPO / "examples")]):
-        if isinstance(item, RawDocument):
-            found.append(code_raw(item, nlp=False).article.text)
-    gold = REPO / "eval" / "events_gold.jsonl"
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        if not item["id"].startswith("_"):
-            found.append(item["text"])
-    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    corpus = texts() * args.repeat
+    corpus = texts("events_gold.jsonl") * args.repeat
     load_nlp()
     resolver = default_resolver()
     coder = default_coder()

@@ -44,18 +44,9 @@ def test_quote_scores_hold_their_floors() -> None:
 
 
 @pytest.mark.model
-def test_event_scores_hold_their_floors() -> None:
-    floor = FLOORS["events"]
-    gold = REPO / floor["gold"]
-    assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
-    report = evaluate_events(gold)
-    assert report.root.f1 >= floor["root_f1"]
-    assert report.code.f1 >= floor["code_f1"]
-
-
-@pytest.mark.model
-def test_held_out_event_scores_hold_their_floors() -> None:
-    floor = FLOORS["events_heldout"]
+@pytest.mark.parametrize("name", ["events", "events_heldout"])
+def test_event_scores_hold_their_floors(name: str) -> None:
+    floor = FLOORS[name]
     gold = REPO / floor["gold"]
     assert _fingerprint(gold) == floor["sha256"], "gold set changed: update eval/floors.json"
     report = evaluate_events(gold)
