@@ -368,7 +368,7 @@ def explain_command(
     - **coded**: `#` the event's position in `wirecoder code --json`; `trigger` the word
       that matched; `rule` the pattern id, with its file and line; `cameo` the code and
       its name; `source` and `target` the actor text and code, with the slots the
-      pattern reads them from (subject, object, dative, poss, compound, prep:WORD; all
+      pattern reads them from (subject, object, dative, speaker, poss, compound, prep:WORD; all
       are listed, first tried first); `modality` asserted, intended, negated,
       hypothetical or claimed, and who it was reported by; `date` with its precision
       (and "historical" for a past event recalled); `place`.
