@@ -231,6 +231,11 @@ class EventCoder:
             # for is still news; its source is an unidentified attacker (UAF) of the
             # victims' country.
             sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
+        if not sources and code[:2] == "14" and trigger.pos_ == "NOUN":
+            # "protests spread in Iranian cities": protesters of the place, unnamed.
+            country = self._national_in(trigger) or self._sentence_country(trigger)
+            if country is not None:
+                sources = [EventActor(f"{country}OPP", "(protesters)", trigger.idx, end)]
         authority = _implied_authority(trigger, code) if not sources and targets else None
         if authority is not None:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
@@ -401,6 +406,14 @@ class EventCoder:
 
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
+
+    def _national_in(self, token: Token) -> str | None:
+        """A nationality adjective in the token's phrase ("in Iranian cities")."""
+        for word in token.subtree:
+            national = self._national(word, word) if word.pos_ == "ADJ" else None
+            if national is not None:
+                return national.code
+        return None
 
     def _sentence_country(self, token: Token) -> str | None:
         """The country of the first place the sentence names (GPE), if any."""
