@@ -921,10 +921,13 @@ def _implied_authority(trigger: Token, code: str) -> str | None:
 
 
 def _unattributed_violence(trigger: Token, code: str) -> bool:
-    """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, or an
-    instrument as the subject."""
-    if code[:2] not in {"18", "19", "20"} or trigger.pos_ != "VERB":
+    """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, an
+    instrument as the subject, or an event noun whose doer no slot names (the caller
+    requires a victim in every case)."""
+    if code[:2] not in {"18", "19", "20"}:
         return False
+    if trigger.pos_ == "NOUN":
+        return True  # "the bombing of a school", its doer unnamed
     if _is_passive(trigger):
         return not any(c.dep_ == "agent" for c in trigger.children)
     subjects = [c for c in trigger.children if c.dep_ in _SUBJECT_DEPS]
