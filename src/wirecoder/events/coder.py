@@ -934,6 +934,10 @@ def _unattributed_violence(trigger: Token, code: str) -> bool:
     return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
 
 
+# Verbs whose subject, not object, does what follows ("promised Kyiv to send").
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
+
+
 def _accused(trigger: Token) -> list[Token]:
     """ "accused Russian forces of *shelling* hospitals": the accused does the act."""
     prep = trigger.head
@@ -999,6 +1003,11 @@ def _slot(trigger: Token, slot: str) -> list[Token]:
         if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}:
             # "Rakhmonov was supportive of": the subject of the copula.
             return [c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS]
+        # "forced Seoul to break off ties": the object controls the complement.
+        if trigger.dep_ == "xcomp" and trigger.head.lemma_ not in _SUBJECT_CONTROL:
+            controllers = [c for c in trigger.head.children if c.dep_ == "dobj"]
+            if controllers:
+                return controllers
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return _slot(trigger.head, "subject")
