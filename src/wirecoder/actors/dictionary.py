@@ -35,7 +35,7 @@ from typing import Generic, Literal, TypeVar, get_args
 
 import yaml
 
-from wirecoder.datafiles import NULL_TAG, compose_yaml, node_error
+from wirecoder.datafiles import NULL_TAG, NodeReader, is_null
 from wirecoder.errors import DataFileError
 
 How = Literal["name", "adjective", "capital", "city"]
@@ -449,21 +449,14 @@ def _country_names(country: Country) -> Iterator[tuple[How, tuple[str, ...]]]:
 # Reading YAML with line numbers
 
 
-class _File:
-    """One YAML file's nodes; every problem becomes a DataFileError with its line."""
-
-    def __init__(self, path: str, data: bytes) -> None:
-        self.path = path
-        self.root: yaml.Node | None = compose_yaml(path, data)
-
-    def error(self, node: yaml.Node | None, reason: str) -> DataFileError:
-        return node_error(self.path, node, reason)
+class _File(NodeReader):
+    """One actor data file; entries may carry a free-text `note`."""
 
     def origin(self, node: yaml.Node) -> Origin:
         return Origin(self.path, node.start_mark.line + 1)
 
     def items(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
+        if node is None or is_null(node):
             return []
         if not isinstance(node, yaml.SequenceNode):
             raise self.error(node, f"{what} must be a list")
@@ -472,47 +465,13 @@ class _File:
     def fields(
         self, node: yaml.Node, what: str, required: Iterable[str], optional: Iterable[str]
     ) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"each {what} must be a mapping of fields")
-        allowed = {*required, *optional, "note"}
-        found: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else None
-            if name not in allowed:
-                known = ", ".join(sorted(allowed))
-                raise self.error(key, f"unknown {what} field {name!r} (known: {known})")
-            if name in found:
-                raise self.error(key, f"{what} field {name!r} is given twice")
-            found[name] = value
-        for name in required:
-            if name not in found:
-                raise self.error(node, f"{what} is missing the required field {name!r}")
-        return found
-
-    def text(self, node: yaml.Node, name: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
-            raise self.error(node, f"{name} must be text")
-        value = str(node.value).strip()
-        if not value:
-            raise self.error(node, f"{name} is empty")
-        return value
-
-    def optional_text(self, node: yaml.Node | None, name: str) -> str | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
-            return None
-        return self.text(node, name)
+        return super().fields(node, what, required, (*optional, "note"))
 
     def texts(self, node: yaml.Node | None, name: str) -> tuple[str, ...]:
         """A list of text, or one text standing for a one-item list."""
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL_TAG:
             return (self.text(node, name),)
         return tuple(dict.fromkeys(self.text(item, name) for item in self.items(node, name)))
-
-    def code(self, node: yaml.Node, name: str, pattern: re.Pattern[str], form: str) -> str:
-        value = self.text(node, name)
-        if not pattern.fullmatch(value):
-            raise self.error(node, f"{name} {value!r} is not {form}")
-        return value
 
     def day(self, node: yaml.Node, name: str) -> date:
         value = self.text(node, name)
@@ -522,14 +481,6 @@ class _File:
             return date.fromisoformat(value)
         except ValueError:
             raise self.error(node, f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from None
-
-    def flag(self, node: yaml.Node | None, name: str) -> bool:
-        if node is None:
-            return False
-        value = self.text(node, name).lower()
-        if value not in ("true", "false"):
-            raise self.error(node, f"{name} must be true or false")
-        return value == "true"
 
     def integer(self, node: yaml.Node | None, name: str) -> int:
         if node is None:
@@ -548,7 +499,7 @@ def _read_country(f: _File, node: yaml.Node) -> Country:
     if not names:
         raise f.error(got["names"], "names is empty")
     country = Country(
-        code=f.code(got["code"], "code", _ISO3, "an ISO3 code (three capital letters)"),
+        code=f.matching(got["code"], "code", _ISO3, "an ISO3 code (three capital letters)"),
         name=f.text(got["name"], "name"),
         names=names,
         adjectives=f.texts(got["adjectives"], "adjectives"),
@@ -568,7 +519,7 @@ def _read_country(f: _File, node: yaml.Node) -> Country:
 def _read_organisation(f: _File, node: yaml.Node) -> Organisation:
     got = f.fields(node, "organisation", ("code", "name", "names", "kind"),
                    ("members", "derived", "ambiguous"))  # fmt: skip
-    code = f.code(got["code"], "code", _ORG_CODE, "IGO/NGO followed by capitals or digits")
+    code = f.matching(got["code"], "code", _ORG_CODE, "IGO/NGO followed by capitals or digits")
     kind = f.text(got["kind"], "kind")
     if kind not in ("igo", "ngo"):
         raise f.error(got["kind"], f"kind {kind!r} is not igo or ngo")
@@ -605,7 +556,7 @@ def _read_agent(f: _File, node: yaml.Node) -> Agent:
         if word != word.lower():
             raise f.error(got["words"], f"word {word!r} must be lower case (a lemma)")
     return Agent(
-        code=f.code(got["code"], "code", _AGENT_CODE, "three capital letters"),
+        code=f.matching(got["code"], "code", _AGENT_CODE, "three capital letters"),
         label=f.text(got["label"], "label"),
         words=words,
         priority=f.integer(got.get("priority"), "priority"),
@@ -623,7 +574,7 @@ def _read_role(f: _File, node: yaml.Node) -> Role:
     if end is not None and end < start:
         raise f.error(end_node, f"role ends ({end}) before it starts ({start})")
     return Role(
-        code=f.code(got["code"], "code", _ROLE_CODE, "an actor code in capitals"),
+        code=f.matching(got["code"], "code", _ROLE_CODE, "an actor code in capitals"),
         title=f.optional_text(got.get("title"), "title") or "",
         start=start,
         end=end,
@@ -634,7 +585,7 @@ def _read_role(f: _File, node: yaml.Node) -> Role:
 
 def _read_person(f: _File, node: yaml.Node) -> Person:
     got = f.fields(node, "person", ("name", "country"), ("aliases", "roles"))
-    country = f.code(got["country"], "country", _ISO3, "an ISO3 code (three capital letters)")
+    country = f.matching(got["country"], "country", _ISO3, "an ISO3 code (three capital letters)")
     return Person(
         name=f.text(got["name"], "name"),
         country=country,
@@ -659,12 +610,12 @@ def _read_institution(f: _File, node: yaml.Node) -> Institution:
     country = f.optional_text(got["country"], "country")
     if country is None:
         form = "three capital letters and then at least three capitals or digits"
-        code = f.code(got["code"], "code", _TRANSNATIONAL_CODE, form)
+        code = f.matching(got["code"], "code", _TRANSNATIONAL_CODE, form)
     else:
         if not _ISO3.fullmatch(country):
             raise f.error(got["country"], f"country {country!r} is not an ISO3 code or null")
         form = "an ISO3 code and an agent code (six capital letters)"
-        code = f.code(got["code"], "code", _NATIONAL_CODE, form)
+        code = f.matching(got["code"], "code", _NATIONAL_CODE, form)
         if code[:3] != country:
             raise f.error(got["code"], f"code {code} does not start with its country {country}")
     ambiguous = f.texts(got.get("ambiguous"), "ambiguous")

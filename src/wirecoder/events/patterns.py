@@ -26,7 +26,7 @@ from typing import Literal, cast
 
 import yaml
 
-from wirecoder.datafiles import NULL_TAG, compose_yaml, node_error
+from wirecoder.datafiles import NodeReader, is_null
 from wirecoder.errors import DataFileError
 from wirecoder.ontology import Ontology, load_ontology
 
@@ -215,20 +215,16 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Reading one file
 
 
-class _Reader:
-    """One pattern file's YAML nodes; every problem becomes a DataFileError with its line."""
+class _Reader(NodeReader):
+    """One pattern file, checked against the ontology."""
 
     def __init__(self, path: str, data: bytes, ontology: Ontology) -> None:
-        self.path = path
+        super().__init__(path, data)
         self.ontology = ontology
-        self.root: yaml.Node | None = compose_yaml(path, data)
-
-    def error(self, node: yaml.Node | None, reason: str) -> DataFileError:
-        return node_error(self.path, node, reason)
 
     def patterns(self) -> list[Pattern]:
         root = self.root
-        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == NULL_TAG):
+        if root is None or is_null(root):
             raise self.error(root, "the file holds no patterns")
         if not isinstance(root, yaml.SequenceNode):
             raise self.error(root, "a pattern file must be a list of patterns")
@@ -245,26 +241,8 @@ class _Reader:
             found.append(pattern)
         return found
 
-    def fields(self, node: yaml.Node) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, "each pattern must be a mapping of fields")
-        allowed = (*_REQUIRED, *_OPTIONAL)
-        found: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else None
-            if name not in allowed:
-                known = ", ".join(sorted(allowed))
-                raise self.error(key, f"unknown pattern field {name!r} (known: {known})")
-            if name in found:
-                raise self.error(key, f"pattern field {name!r} is given twice")
-            found[name] = value
-        for name in _REQUIRED:
-            if name not in found:
-                raise self.error(node, f"pattern is missing the required field {name!r}")
-        return found
-
     def pattern(self, node: yaml.Node) -> Pattern:
-        got = self.fields(node)
+        got = self.fields(node, "pattern", _REQUIRED, _OPTIONAL)
         pattern_id = self.matching(got["id"], "id", _ID, "lower-case letters, digits, . _ -")
         pos_text = self.text(got["pos"], "pos")
         if pos_text not in _SLOTS:
@@ -302,37 +280,10 @@ class _Reader:
 
     # -- scalars -----------------------------------------------------------------------
 
-    def text(self, node: yaml.Node, name: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL_TAG:
-            raise self.error(node, f"{name} must be text")
-        value = str(node.value).strip()
-        if not value:
-            raise self.error(node, f"{name} is empty")
-        return value
-
-    def optional_text(self, node: yaml.Node | None, name: str) -> str | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
-            return None
-        return self.text(node, name)
-
-    def matching(self, node: yaml.Node, name: str, pattern: re.Pattern[str], form: str) -> str:
-        value = self.text(node, name)
-        if not pattern.fullmatch(value):
-            raise self.error(node, f"{name} {value!r} is not {form}")
-        return value
-
     def optional_word(self, node: yaml.Node | None, name: str) -> str | None:
         if node is None:
             return None
         return self.matching(node, name, _WORD, "one lower-case word")
-
-    def flag(self, node: yaml.Node | None, name: str) -> bool:
-        if node is None:
-            return False
-        value = self.text(node, name).lower()
-        if value not in ("true", "false"):
-            raise self.error(node, f"{name} must be true or false")
-        return value == "true"
 
     def code(self, node: yaml.Node, name: str) -> str:
         # The text as written: an unquoted 071 still reads "071", a bare 71 gets the hint.
@@ -351,7 +302,7 @@ class _Reader:
 
     def items(self, node: yaml.Node | None, name: str) -> list[yaml.Node]:
         """A list, or one scalar standing for a one-item list."""
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG):
+        if node is None or is_null(node):
             return []
         if isinstance(node, yaml.ScalarNode):
             return [node]
