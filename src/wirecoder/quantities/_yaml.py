@@ -7,33 +7,23 @@ from pathlib import Path
 
 import yaml
 
+from wirecoder.datafiles import NodeReader
 from wirecoder.errors import DataFileError
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+class YamlFile(NodeReader):
+    """One quantity data file, read from disk; it must not be empty."""
 
-class YamlFile:
-    """One YAML file's node tree; every schema problem becomes a DataFileError."""
+    root: yaml.Node  # never None once built
 
     def __init__(self, path: Path) -> None:
-        self.path = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError("E101", path=self.path, line=0, reason=str(exc)) from exc
-        try:
-            root = yaml.compose(text, Loader=_LOADER)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else 0
-            reason = f"not valid YAML: {exc.problem}"
-            raise DataFileError("E101", path=self.path, line=line, reason=reason) from exc
-        if root is None:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DataFileError("E101", path=str(path), line=0, reason=str(exc)) from exc
+        super().__init__(str(path), data)
+        if self.root is None:
             raise DataFileError("E101", path=self.path, line=0, reason="the file is empty")
-        self.root: yaml.Node = root
-
-    def error(self, node: yaml.Node, reason: str) -> DataFileError:
-        return DataFileError("E101", path=self.path, line=node.start_mark.line + 1, reason=reason)
 
     def mapping(self, node: yaml.Node, what: str) -> Iterator[tuple[str, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
@@ -57,14 +47,6 @@ class YamlFile:
         if not isinstance(node, yaml.SequenceNode):
             raise self.error(node, f"{what} must be a list")
         return list(node.value)
-
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
-            raise self.error(node, f"{what} must be text")
-        value = str(node.value).strip()
-        if not value:
-            raise self.error(node, f"{what} is empty")
-        return value
 
     def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         return tuple(self.text(item, what) for item in self.sequence(node, what))
