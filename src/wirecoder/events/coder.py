@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
-from wirecoder.events.modality import read_modality
+from wirecoder.events.modality import charging_verb, read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
@@ -387,13 +387,7 @@ class EventCoder:
                     if national is not None:
                         return national
         if head.lemma_ in {"border", "frontier"}:  # "massed troops on its border with X"
-            across = [
-                o
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ == "with"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
+            across = _pobjs(head, {"with"})
             if across:
                 return self._place(across[0], by_token)
         words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.pos_ != "DET"]
@@ -707,7 +701,9 @@ def _fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
     return [f for f in found if f]
 
 
-_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
+# Verbs that name the doer of an act as their object; wider than the accusations that
+# make an act a claim (modality): "condemned X for the killing" names X without alleging.
+_FAULTING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
 
 
 # Things, not actors, that do violence in news sentences: "a car bomb killed".
@@ -940,11 +936,8 @@ _SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
 
 def _accused(trigger: Token) -> list[Token]:
     """ "accused Russian forces of *shelling* hospitals": the accused does the act."""
-    prep = trigger.head
-    if trigger.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
-        return []
-    verb = prep.head
-    if verb.lemma_ not in _ACCUSING:
+    verb = charging_verb(trigger)
+    if verb is None or verb.lemma_ not in _FAULTING:
         return []
     return [c for c in verb.children if c.dep_ == "dobj"]
 
@@ -961,13 +954,7 @@ def _objects(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
     for obj in list(found):
         if obj.pos_ == "NUM" or obj.lower_ in _AMOUNT_WORDS:
-            found += [
-                o
-                for p in obj.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
+            found += _pobjs(obj, {"of"})
     return found
 
 

@@ -139,14 +139,21 @@ _ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "stop
 _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect"})
 
 
+def charging_verb(act: Token) -> Token | None:
+    """The verb that charges someone with `act`: "accused Y *of shelling*", "condemned Y
+    *for the killing*" (the caller decides which verbs count)."""
+    prep = act.head
+    if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
+        return None
+    return prep.head
+
+
 def _accuser(verb: Token) -> Token | None:
     """ "X accused Y of shelling": X, whose claim the shelling is."""
-    prep = verb.head
-    if verb.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
+    charging = charging_verb(verb)
+    if charging is None or charging.lemma_ not in _ACCUSING:
         return None
-    if prep.head.lemma_ not in _ACCUSING:
-        return None
-    return next(iter(_children(prep.head, {"nsubj"})), None)
+    return next(iter(_children(charging, {"nsubj"})), None)
 
 
 _OWN_SPEECH = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare"})
