@@ -1052,22 +1052,25 @@ def _historical(period: Period, article: date | None) -> bool:
     return article is not None and (article - period.last).days > HISTORICAL_DAYS
 
 
-def _continues_past(sentence: Span, context: Span, before: EventDate) -> bool:
+def _opened_the_past(context: Span, before: EventDate) -> bool:
     """ "In the aftermath of the 2001 attacks, the president ... . He was supportive of
-    ...": a past-tense sentence goes on in the past its predecessor opened with."""
+    ...": the sentence before opened with a past date, which a past-tense sentence (the
+    caller checks its tense first, as it is cheaper) goes on in."""
     if not before.historical or before.start is None:
         return False
-    opens = before.start - context.start_char <= 40
-    return opens and sentence.root.tag_ == "VBD"
+    return before.start - context.start_char <= 40
 
 
 def _from_context(sentence: Span, context: Span, article: date | None) -> EventDate | None:
     match = _ANAPHORA.search(sentence.text)
     there = any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence)
+    pointed = match is not None or there
+    if not pointed and sentence.root.tag_ != "VBD":
+        return None  # nothing points back and the sentence is not told in the past
     before = event_date(context, article)
     if before.rule in ("article_date", "undated") or before.date is None:
         return None
-    if match is None and not there and not _continues_past(sentence, context, before):
+    if not pointed and not _opened_the_past(context, before):
         return None
     period = _period_of(before)
     if period is None or before.precision is None:
