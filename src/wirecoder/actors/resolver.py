@@ -34,6 +34,7 @@ from wirecoder.actors.dictionary import (
 )
 from wirecoder.actors.names import NameFinder, NameMatch
 from wirecoder.model import Mention
+from wirecoder.nlp import sentence_of
 
 # A country or capital after these prepositions is a place, not an actor.
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -133,6 +134,15 @@ _GROUP_HEADS = frozenset(
     {
         "supporters",
         "supporter",
+        "officers",
+        "officer",
+        "agents",
+        "agent",
+        "personnel",
+        "units",
+        "unit",
+        "chiefs",
+        "chief",
         "members",
         "member",
         "leaders",
@@ -205,6 +215,7 @@ class _State:
     doc: Doc
     day: date
     home: str | None
+    names: Sequence[NameMatch] = ()
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # token indices already part of a mention
@@ -279,8 +290,8 @@ class ActorResolver:
 
     # -- entry point ----------------------------------------------------------------
     def resolve(self, doc: Doc, *, day: date, home: str | None = None) -> list[Mention]:
-        state = _State(doc=doc, day=day, home=home)
         names = self.finder.find(doc)
+        state = _State(doc=doc, day=day, home=home, names=names)
         by_start = {m.start: m for m in names}
         consumed: set[int] = set()
         people_spans = self._person_spans(doc, names)
@@ -421,7 +432,8 @@ class ActorResolver:
             self._add(state, span, entity, "dictionary")
             self._consume_title(state, span)
             return
-        resolved = self._title(state, span, state.home) or self._apposition(state, span, state.home)
+        home = state.home or self._scene_country(state, span)
+        resolved = self._title(state, span, home) or self._apposition(state, span, home)
         affiliation = self._affiliation(state, span)
         if resolved is None and affiliation is not None and affiliation[1] is not None:
             body = affiliation[1]
@@ -439,6 +451,41 @@ class ActorResolver:
             affiliation=affiliation[0] if affiliation else None,
         )
         self._add(state, span, entity, how)
+
+    def _scene_country(self, state: _State, span: Span) -> str | None:
+        """Without a dateline, the one country the sentence sets its scene in or ties its
+        domestic actors to: "President X imposed a curfew in Abidjan", "Judge X charged
+        28 Chilean officials". A country the act is aimed at ("sanctions against
+        Nigeria") says nothing of where the titled person is from."""
+        sentence = sentence_of(span[0])
+        found: set[str] = set()
+        for match in state.names:
+            if match.start < sentence.start or match.end > sentence.end:
+                continue
+            if span.start <= match.start < span.end:
+                continue
+            if match.institution is not None and match.institution.country:
+                found.add(match.institution.country)
+            elif match.country is not None and (
+                _sets_scene(match.span) or self._modifies_actor(match.span)
+            ):
+                found.add(match.country.code)
+        for ent in sentence.ents:
+            # Cities are not dictionary names: "in Abidjan" is read from the tagger.
+            if ent.label_ == "GPE" and _sets_scene(ent):
+                place = self._country_for_name(_strip_possessive(ent.text))
+                if place is not None:
+                    found.add(place[0].code)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _modifies_actor(self, span: Span) -> bool:
+        """ "Ugandan opposition candidates", "the Kenya Anti-Corruption Commission"."""
+        root = span.root
+        if root.dep_ not in {"amod", "compound", "nmod"}:
+            return False
+        head = root.head
+        words = [c.lower_ for c in head.lefts if c.dep_ == "compound"] + [head.lower_]
+        return self.dictionary.agent_match(words) is not None
 
     def _existing_person(self, state: _State, span: Span) -> Entity | None:
         text = span.text.lower()
@@ -1001,6 +1048,17 @@ def _is_location(span: Span) -> bool:
     if preposition.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     return preposition.lower_ == "to" and preposition.head.lemma_ in _MOTION_VERBS
+
+
+_SCENE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "inside", "within"})
+
+
+def _sets_scene(span: Span) -> bool:
+    """ "in Algiers", "Haiti's first elections": where the sentence takes place."""
+    root = span.root
+    if root.dep_ == "poss" or (root.i + 1 < len(root.doc) and root.doc[root.i + 1].tag_ == "POS"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPOSITIONS
 
 
 def _modifies_non_agent(span: Span, dictionary: ActorDictionary) -> bool:

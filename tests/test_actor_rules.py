@@ -1,0 +1,54 @@
+"""Resolver rules for actors the dictionary does not name: titled strangers, group nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecoder
+
+pytestmark = pytest.mark.model
+
+
+def codes(text: str) -> dict[str, str]:
+    doc = wirecoder.code(text, published="2011-05-10")
+    return {m.text: m.code for m in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # No dateline: the country the sentence sets its scene in places the stranger.
+        (
+            "President Amadou Kelefa extended the night curfew in Abidjan on Monday.",
+            "Amadou Kelefa",
+            "CIVGOV",
+        ),
+        (
+            "Lt. Gen. Pierre Dumarsais stepped down ahead of Haiti's first free vote.",
+            "Pierre Dumarsais",
+            "HTIMIL",
+        ),
+        # ... or the country of the domestic actors it acts on.
+        (
+            "Judge Ramon Aguirre charged 12 Peruvian police officers with torture.",
+            "Ramon Aguirre",
+            "PERJUD",
+        ),
+        # Group nouns with a nationality.
+        ("Palestinian leaders rejected the plan on Sunday.", "Palestinian leaders", "PSEGOV"),
+        ("Student leaders in Caracas called a strike.", "Student leaders", "VENEDU"),
+    ],
+)
+def test_unknown_actor_is_placed(text: str, mention: str, code: str) -> None:
+    assert codes(text).get(mention) == code
+
+
+def test_a_country_acted_on_does_not_place_the_stranger() -> None:
+    found = codes("Bishop Samuel Okonjo called for sanctions against Zimbabwe on Friday.")
+    assert "Samuel Okonjo" not in found
+    assert found.get("Zimbabwe") == "ZWE"
+
+
+def test_two_scene_countries_leave_the_stranger_unplaced() -> None:
+    found = codes("President Idriss Tamba flew from Ndjamena to Abuja for talks.")
+    assert "Idriss Tamba" not in found
