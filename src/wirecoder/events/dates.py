@@ -375,6 +375,29 @@ _AHEAD_LINKS = {"ahead", "before", "until"}
 _SINCE = {"since"}
 
 
+# A word or character every match of a rule contains: a cheap test before the pattern.
+_GATES: dict[str, re.Pattern[str]] = {
+    rule: re.compile(gate)
+    for rule, gate in {
+        "decade": r"\d",
+        "duration": r"(?i:past|last|previous|next|coming)",
+        "future": r"(?i:future|coming|tomorrow|next|later|tonight)",
+        "offset": r"(?i:after|before|later|earlier)",
+        "ago": r"(?i:ago)",
+        "aftermath_of": r"(?i:aftermath|wake)",
+        "explicit_day": r"\d",
+        "explicit_month": r"\d",
+        "season": r"(?i:spring|summer|autumn|fall|winter)",
+        "day_month": r"\d",
+        "yesterday": r"(?i:yesterday|night|today|morning|afternoon|evening)",
+        "weekend": r"(?i:weekend)",
+        "relative_period": r"(?i:week|month|year)",
+        "weekday": r"day",
+        "in_month": _MONTH_RE,
+        "explicit_year": r"\d",
+    }.items()
+}
+
 # ---------------------------------------------------------------------------------------
 # Finding and resolving expressions
 
@@ -386,6 +409,10 @@ def time_expressions(sentence: Span, article_date: date | None) -> list[TimeExpr
     taken = [False] * len(text)
     found: list[TimeExpression] = []
     for rule, pattern in _PATTERNS:
+        # Most sentences hold a weekday at most: a word every match of the rule must
+        # contain rules it out before its costly pattern runs (a third of coding time).
+        if _GATES[rule].search(text) is None:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if start == end or any(taken[start:end]):
