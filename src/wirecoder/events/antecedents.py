@@ -1,0 +1,82 @@
+"""From tokens to resolved actors: the mention a token belongs to, the antecedent of
+a pronoun or relative, "his counterpart"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.events.slots import SUBJECT_DEPS, is_passive, is_within, pobjs
+from wirecoder.model import EventActor, Mention
+
+
+def mention_for(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    if token.i in by_token:
+        return by_token[token.i]
+    for child in token.children:  # "his Pakistani counterpart Shaukat Aziz"
+        if child.dep_ == "appos" and child.i in by_token:
+            return by_token[child.i]
+    for child in token.lefts:  # "Russian troops": the mention may start left of the head
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue  # "his counterpart" is not he
+        if child.i in by_token:
+            return by_token[child.i]
+    for child in token.children:  # "the government of Tajikistan"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.i in by_token:
+                    return by_token[obj.i]
+    return None
+
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor a pronoun subject ("the army said *it* had captured") or a possessed
+    group ("Saudi Arabia rallied allies as *its warplanes* pounded") stands for: the
+    subject of the nearest clause above it, when the resolver left it uncoded."""
+    owned = token.dep_ in SUBJECT_DEPS and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children
+    )
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        # "Scheffer, who is on a tour"; but in "the bombing of a base that killed", the
+        # antecedent is the bombing, not an actor.
+        return by_token.get(token.head.head.i)
+    if token.lower_ not in PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
+        return None
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        doers = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if is_passive(node):
+            doers += pobjs(node, {"by"})  # "... was expressed by the ministers during their"
+        for child in doers:
+            if child.i != token.i and not is_within(token, child):
+                mention = mention_for(child, by_token)
+                if mention is not None:
+                    return mention
+    return None
+
+
+def as_counterpart(target: EventActor, sources: Sequence[EventActor]) -> EventActor:
+    """ "met his Greek counterpart": the Greek holder of the source's office."""
+    if not target.text.endswith(("counterpart", "counterparts")) or len(target.code or "") != 3:
+        return target
+    sector = next((s.code[3:] for s in sources if s.code and len(s.code) > 3), "")
+    return EventActor(f"{target.code}{sector}", target.text, target.start, target.end)
+
+
+def mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            index.setdefault(token.i, mention)
+    return index

@@ -1,0 +1,124 @@
+"""Which triggers are acts of their own, and which belong to another.
+
+Appeals, demands, refusals and threats govern the act in their complement and code
+it themselves; denials and announcements hand over to it; a purpose clause, the toll
+of an attack or "in protest at" explain another act rather than adding one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirecoder.events.antecedents import PRONOUNS, mention_for
+from wirecoder.events.patterns import Pattern
+from wirecoder.events.slots import SUBJECT_DEPS, pobjs
+from wirecoder.model import Mention
+
+# Appeals, demands, refusals and threats code the act they govern themselves.
+GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
+
+
+# A denial or an announcement whose content is an act codes the act, not itself.
+CARRIER_LEMMAS = frozenset({"deny", "announce"})
+
+
+# A request, offer or demand named by a noun ("rejected the request") happened before.
+PRIOR_ACTS = frozenset({"02", "03", "10", "13"})
+
+
+def is_generic(code: str) -> bool:
+    """ "020", "100", "120", "130": the family's code with no sub-type."""
+    return len(code) == 3 and code.endswith("0")
+
+
+def complements_of(token: Token) -> list[Token]:
+    """The verbs (or event nouns) a trigger governs: "urged X *to lift*", "demanded that
+    X *release*", "denied *carrying out* the attack", "refused *the release*"."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            found += [child, *child.conjuncts]
+        elif child.dep_ in {"prep"} and child.lower_ in {"of", "for"}:
+            # "accused X of shelling", "asked the IMF for a loan"
+            found += [g for g in child.children if g.dep_ in {"pcomp", "pobj"}]
+        elif child.dep_ == "dobj" and child.pos_ == "NOUN":
+            found.append(child)
+    return found
+
+
+def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
+    """Where a target may sit when the pattern's slots are empty, in the order to try.
+
+    "demanded that Georgia release the officers": the complement's subject is the
+    party asked; "threatened to cut gas supplies to Ukraine": the complement's
+    recipient; "demanded the resignation of the government": the object's owner;
+    "hosted Putin for talks": the host verb's object is the other party.
+    """
+    found: list[list[Token]] = []
+    if code[:2] in GOVERNING_ROOTS:
+        for child in trigger.children:
+            if child.dep_ == "ccomp":
+                found.append([c for c in child.children if c.dep_ in SUBJECT_DEPS])
+            if child.dep_ in {"ccomp", "xcomp"}:
+                found.append(pobjs(child, {"to", "on", "against", "into", "from"}))
+                found.append([c for c in child.children if c.dep_ in {"dobj", "dative"}])
+            if child.dep_ == "dobj":
+                found.append(pobjs(child, {"of"}))
+    if trigger.pos_ == "NOUN" and code[:2] == "04":
+        head = trigger.head
+        if trigger.dep_ == "pobj":
+            head = head.head
+        if head.i != trigger.i and head.pos_ == "VERB":
+            found.append([c for c in head.children if c.dep_ == "dobj" and c.i != trigger.i])
+            found.append(pobjs(head, {"with"}))
+            # "X was received by Y for talks": X is Y's other party.
+            found.append([c for c in head.children if c.dep_ == "nsubjpass"])
+    return [f for f in found if f]
+
+
+def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
+    """A warning that the warner itself will act ("warned that it would strike") is a
+    threat (130); a warning that something else will happen ("warned that conditions
+    were getting worse") is a pessimistic comment (012)."""
+    for content in (c for c in warn.children if c.dep_ == "ccomp"):
+        doers = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
+        warners = [c for c in warn.children if c.dep_ in SUBJECT_DEPS]
+        if not doers or not warners:
+            return "130"
+        doer, warner = doers[0], warners[0]
+        if doer.lower_ in PRONOUNS or doer.lower_ in {"we", "i"}:
+            return "130"
+        said, does = mention_for(warner, by_token), mention_for(doer, by_token)
+        if said is not None and does is not None and said.code[:3] == does.code[:3]:
+            return "130"
+        return "012"
+    return "130"
+
+
+def in_protest_at(trigger: Token) -> bool:
+    """ "pulled its troops out in protest at the report": the reason for another act."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.lemma_ == "protest"
+
+
+def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """ "shelled Kharkiv, killing five civilians": the toll of a violent act already
+    coded, told by a participle, is part of that act."""
+    head = triggers.get(trigger.head.i)
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in {"advcl", "conj", "xcomp"}
+        and head is not None
+        and head[0].i != trigger.i
+        and head[1].code[:2] in {"18", "19", "20"}
+        and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children)
+    )
+
+
+def is_purpose(trigger: Token) -> bool:
+    """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
+    own right, the caller checks), not an act of its own."""
+    return (
+        trigger.dep_ == "advcl"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    )

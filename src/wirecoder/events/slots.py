@@ -1,0 +1,207 @@
+"""Where the parts of an act sit in the dependency parse.
+
+The subject of a trigger (through passives, control verbs, gerunds and accusations),
+its object, dative, possessor or prepositional objects; the doer of an act a noun
+names; whether a token meets a pattern's conditions. Pure functions of spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirecoder.events.modality import charging_verb
+from wirecoder.events.patterns import Pattern
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+def fits(pattern: Pattern, token: Token) -> bool:
+    """Whether the trigger token meets the pattern's conditions (particle, required
+    preposition, object words, complement verb, modifier)."""
+    children = list(token.children)
+    # The parser labels "stepped down" advmod and "pulled out of" prep as often as prt.
+    if pattern.particle and not any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == pattern.particle for c in children
+    ):
+        return False
+    if pattern.requires_prep and not any(
+        c.dep_ in {"prep", "agent"} and c.lower_ == pattern.requires_prep for c in children
+    ):
+        return False
+    if pattern.objects:
+        objects = _objects(token)
+        if token.pos_ == "NOUN":
+            objects = [token]
+        if not any(
+            pattern.accepts_object(
+                o.lemma_, [m.lemma_ for m in o.subtree] + [m.lower_ for m in o.subtree]
+            )
+            for o in objects
+        ):
+            return False
+    if pattern.complement and not any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pattern.complement for c in children
+    ):
+        return False
+    return not pattern.modifiers or any(c.lower_ in pattern.modifiers for c in children)
+
+
+# Verbs that name the doer of an act as their object; wider than the accusations that
+# make an act a claim (modality): "condemned X for the killing" names X without alleging.
+_FAULTING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"})
+
+
+# "killed civilians in an attack", "for talks", "during a visit": the subject's own act.
+_SHARED_ACT_PREPOSITIONS = frozenset({"in", "during", "for", "on", "with", "into", "through"})
+
+
+_OBLIGATION_AUX = frozenset({"must", "should"})
+
+
+def pobjs(token: Token, words: set[str]) -> list[Token]:
+    """The objects of `token`'s prepositions named in `words`."""
+    return [
+        o
+        for p in token.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ in words
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def obliged_by(trigger: Token) -> Token | None:
+    """ "Sudan must return the helicopter, Russia said": the speaker who demands it."""
+    if trigger.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in trigger.children
+    ):
+        return None
+    head = trigger.head
+    if trigger.dep_ not in {"ccomp", "advcl", "conj"} or head.lemma_ not in _SPEECH_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _noun_doer(noun: Token) -> list[Token]:
+    """Who does the act a noun names, from the clause around it: "Iran *held talks*",
+    "killed civilians *in an attack*", "set up *a commission of inquiry*", "agreement
+    *was expressed by* the ministers", "was received by X *for talks*"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return _noun_doer(noun.head.head)  # "a commission of inquiry"
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        return _noun_doer(noun.head)  # "launched a mediation effort"
+    if noun.dep_ == "nsubjpass":
+        return pobjs(noun.head, {"by"})
+    if noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
+        return []  # "surrendered after a government offensive": not theirs
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if is_passive(verb):
+        return pobjs(verb, {"by"})
+    if verb.pos_ in {"VERB", "AUX"}:
+        return slot_heads(verb, "subject")  # "agreed to undertake joint exercises"
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
+# Verbs whose subject, not object, does what follows ("promised Kyiv to send").
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
+
+
+def _accused(trigger: Token) -> list[Token]:
+    """ "accused Russian forces of *shelling* hospitals": the accused does the act."""
+    verb = charging_verb(trigger)
+    if verb is None or verb.lemma_ not in _FAULTING:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "argue", "claim", "declare", "charge", "complain", "insist", "announce"}
+)
+
+
+_AMOUNT_WORDS = frozenset({"$", "billion", "million", "trillion", "percent", "%", "bn"})
+
+
+def _objects(token: Token) -> list[Token]:
+    """The trigger's objects; for an amount, what it is an amount of ("$330 billion of
+    Tajik debts" -> debts)."""
+    found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    for obj in list(found):
+        if obj.pos_ == "NUM" or obj.lower_ in _AMOUNT_WORDS:
+            found += pobjs(obj, {"of"})
+    return found
+
+
+def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
+    """The object words a pattern names as part of its frame ("opened a *base*",
+    "promised *investment*"), which are not events of their own."""
+    if not pattern.objects or token.pos_ == "NOUN":
+        return []
+    return [o for o in _objects(token) if pattern.accepts_object(o.lemma_)]
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def slot_heads(trigger: Token, slot: str) -> list[Token]:
+    children = list(trigger.children)
+    passive = is_passive(trigger)
+    if slot == "subject":
+        if passive:
+            return [
+                o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            ]
+        found = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            return found
+        accused = _accused(trigger)
+        if accused:
+            return accused
+        parties = pobjs(trigger, {"between"})
+        if parties and trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return parties  # a gerund used as a noun: "Fighting between the army and ..."
+        if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}:
+            # "Rakhmonov was supportive of": the subject of the copula.
+            return [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+        # "forced Seoul to break off ties": the object controls the complement.
+        if trigger.dep_ == "xcomp" and trigger.head.lemma_ not in _SUBJECT_CONTROL:
+            controllers = [c for c in trigger.head.children if c.dep_ == "dobj"]
+            if controllers:
+                return controllers
+        # "agreed to send troops", "met and signed": the subject of the governing verb.
+        if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
+            return slot_heads(trigger.head, "subject")
+        if trigger.pos_ == "NOUN":
+            return _noun_doer(trigger)
+        return []
+    if slot == "speaker":  # "the country was sold off, the opposition leader said"
+        head = trigger.head
+        while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
+            head = head.head
+        if trigger.dep_ in {"ccomp", "conj", "advcl"} and head.lemma_ in _SPEECH_VERBS:
+            return [c for c in head.children if c.dep_ == "nsubj"]
+        return []
+    if slot == "object":
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        return [c for c in children if c.dep_ in deps]
+    if slot == "dative":
+        return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
+    if slot == "poss":
+        return [c for c in children if c.dep_ == "poss"]
+    if slot == "compound":  # "US sanctions", "Russian invasion"
+        return [c for c in children if c.dep_ in {"compound", "amod", "nmod"}]
+    if slot.startswith("prep:"):
+        word = slot.split(":", 1)[1]
+        # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
+        preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
+        # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
+        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return []
+
+
+def is_within(token: Token, top: Token) -> bool:
+    return top.left_edge.i <= token.i <= top.right_edge.i

@@ -1,0 +1,113 @@
+"""Who did the violence and which kind it was.
+
+CAMEO tells repression by a state's own forces (175), violence by non-state groups
+(180) and mass killing (202) apart from fighting (190); violence and arrests told
+without a doer still have one: an unidentified attacker, the state's police.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirecoder.events.slots import SUBJECT_DEPS, is_passive
+from wirecoder.model import EventActor
+
+# Things, not actors, that do violence in news sentences: "a car bomb killed".
+_INSTRUMENTS = frozenset(
+    {
+        "explosion",
+        "blast",
+        "bomb",
+        "bombing",
+        "device",
+        "mine",
+        "shell",
+        "rocket",
+        "missile",
+        "grenade",
+        "gunfire",
+        "airstrike",
+        "strike",
+        "attack",
+        "fire",
+        "shelling",
+        "explosive",
+    }
+)
+
+
+_STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
+
+
+_UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS")
+
+
+_MASS = frozenset({"hundreds", "thousands", "tens", "scores"})
+
+
+def violence_code(code: str, source: EventActor, target: EventActor | None, trigger: Token) -> str:
+    """Which kind of violence a generic killing or attack (190) is, by who hits whom.
+
+    CAMEO separates repression of unarmed people by the state's own forces (175), the
+    violence of non-state groups against them (180), and mass killing (202) from
+    conventional fighting (190).
+    """
+    if code != "190" or target is None or not target.code or not source.code:
+        return code
+    victims = target.code[3:]
+    if not victims.startswith(_UNARMED):
+        return code
+    counted = [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"}]
+    words = {t.lower_ for o in counted for t in o.subtree}
+    numbers = [t for o in counted for t in o.subtree if t.like_num]
+    big = any(_number(t.text) >= 100 for t in numbers)
+    if trigger.lemma_ in {"kill", "massacre"} and (words & _MASS or big):
+        return "202"
+    state = source.code[3:].startswith(_STATE_FORCES)
+    if state and source.code[:3] == target.code[:3]:
+        return "175"
+    return "180" if not state else code
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+# Acts only a state does, told in the passive without their doer, and who does them.
+_AUTHORITY_BY_CODE = {
+    "173": "COP",
+    "172": "GOV",
+    "171": "GOV",
+    "174": "GOV",
+    "091": "COP",
+    "0841": "GOV",
+    "116": "JUD",
+    "0842": "GOV",
+}
+
+
+def implied_authority(trigger: Token, code: str) -> str | None:
+    """The agent code of the state body implied by an agentless passive ("was detained"
+    -> COP), or None."""
+    if trigger.pos_ != "VERB" or not is_passive(trigger):
+        return None
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    return _AUTHORITY_BY_CODE.get(code) or _AUTHORITY_BY_CODE.get(code[:3])
+
+
+def unattributed_violence(trigger: Token, code: str) -> bool:
+    """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, an
+    instrument as the subject, or an event noun whose doer no slot names (the caller
+    requires a victim in every case)."""
+    if code[:2] not in {"18", "19", "20"}:
+        return False
+    if trigger.pos_ == "NOUN":
+        return True  # "the bombing of a school", its doer unnamed
+    if is_passive(trigger):
+        return not any(c.dep_ == "agent" for c in trigger.children)
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
