@@ -34,6 +34,19 @@ def codes(text: str) -> dict[str, str]:
             "Ramon Aguirre",
             "PERJUD",
         ),
+        # Who speaks for a body or a branch of a state takes its code.
+        (
+            "A spokesman for the Free Aceh Movement denied the report.",
+            "spokesman",
+            "IDNREB",
+        ),
+        ("A spokeswoman for the Syrian presidency declined to comment.", "spokeswoman", "SYRGOV"),
+        # Plural groups without a dateline: of the one country the sentence is set in.
+        (
+            "Opposition lawmakers booed Hungarian Prime Minister Ferenc Gyurcsany in parliament.",
+            "Opposition lawmakers",
+            "HUNOPP",
+        ),
         # Group nouns with a nationality.
         ("Palestinian leaders rejected the plan on Sunday.", "Palestinian leaders", "PSEGOV"),
         ("Student leaders in Caracas called a strike.", "Student leaders", "VENEDU"),

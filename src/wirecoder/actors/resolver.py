@@ -129,6 +129,27 @@ _PERSON_NOUNS = frozenset(
         "cleric",
     }
 )
+# Who speaks or acts for a body named after "for" or "of".
+_REPRESENTATIVES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "official",
+        "officials",
+        "representative",
+        "representatives",
+        "envoy",
+        "negotiator",
+        "negotiators",
+        "delegation",
+        "head",
+        "chief",
+        "leader",
+        "leaders",
+    }
+)
 # Heads that make a group of whatever the modifier says: "opposition supporters".
 _GROUP_HEADS = frozenset(
     {
@@ -679,14 +700,22 @@ class ActorResolver:
                 entity = self._group_entity(state, agent.agent.code, agent.agent.label, None)
                 self._add(state, span, entity, "adjective_agent")
                 return
+            represented = self._represented(state, chunk)
+            if represented is not None:
+                code, home_code = represented
+                entity = self._group_entity(state, code, span.text, home_code)
+                self._add(state, span, entity, "affiliation")
+                return
             if (
-                state.home is None
-                or agent.agent.code not in _HOME_AGENTS
+                agent.agent.code not in _HOME_AGENTS
                 or tokens[-1].tag_ != "NNS"
                 or any(t.lower_ in _FOREIGN for t in tokens)
             ):
                 return
-            home = self.dictionary.country_by_code.get(state.home)
+            # "police", "opposition lawmakers": of the dateline's country, else of the one
+            # country the sentence sets its scene in.
+            home_code = state.home or self._scene_country(state, span)
+            home = self.dictionary.country_by_code.get(home_code) if home_code else None
             if home is None:
                 return
             country = home
@@ -699,6 +728,26 @@ class ActorResolver:
         if name is not None:
             named = state.new_entity(code=code, name=name.text, country=country.code, kind="group")
             self._add(state, name, named, "media" if agent.agent.code == "MED" else "title")
+
+    def _represented(self, state: _State, chunk: Span) -> tuple[str, str | None] | None:
+        """ "a spokesman for the Free Aceh Movement", "officials of the Syrian presidency":
+        who speaks for a body or a state's branch takes its code."""
+        if chunk.root.lower_ not in _REPRESENTATIVES:
+            return None
+        for child in chunk.root.children:
+            if child.dep_ != "prep" or child.lower_ not in {"for", "of"}:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                words = [t for t in obj.subtree if not t.is_punct]
+                body = self._body_in(words)
+                if body is not None:
+                    return body.code, body.country
+                found = self._code_from_words(state, words)
+                if found is not None and len(found[0]) > 3:
+                    return found
+        return None
 
     def _of_country(self, chunk: Span) -> Country | None:
         """ "the government of Tajikistan"; "protesters in Cairo", "rebels in eastern
