@@ -51,6 +51,8 @@ from wirecoder.events.slots import (
     slot_heads,
 )
 from wirecoder.events.violence import (
+    PUBLIC_PLACES,
+    VIOLENT_ROOTS,
     implied_authority,
     unattributed_violence,
     violence_code,
@@ -254,6 +256,8 @@ class EventCoder:
         home = _country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
+        if not targets and code[:2] in VIOLENT_ROOTS:
+            targets = self._people_at(trigger)
         end = trigger.idx + len(trigger)
         victims = _country_part(targets[0].code) if targets else None
         if not sources and targets and unattributed_violence(trigger, code):
@@ -427,6 +431,32 @@ class EventCoder:
             if country is not None:
                 return EventActor(country, text, words[start].idx, head.idx + len(head))
         return None
+
+    def _people_at(self, trigger: Token) -> list[EventActor]:
+        """ "stormed a hotel in Kabul", "the bombing of a market": violence against a
+        place where people gather is violence against the civilians of its country (or
+        the people it is named for: "a rebel camp", "a refugee camp")."""
+        heads = slot_heads(trigger, "object") + pobjs(trigger, {"on", "at", "against", "of"})
+        for head in heads:
+            if head.lemma_ not in PUBLIC_PLACES:
+                continue
+            places = pobjs(head, {"in", "near"})
+            country = (
+                self._national_in(head)
+                or next((c for p in places if (c := self._country_of_place(p))), None)
+                or self._sentence_country(trigger)
+            )
+            if country is not None:
+                agent = self._agent_of(head) or "CVL"
+                phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
+                code = f"{country}{agent}"
+                return [EventActor(code, phrase.text, phrase.start_char, phrase.end_char)]
+        return []
+
+    def _country_of_place(self, head: Token) -> str | None:
+        if self.country_named is None:
+            return None
+        return self.country_named(head.doc[head.left_edge.i : head.i + 1].text)
 
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None

@@ -145,7 +145,11 @@ def charging_verb(act: Token) -> Token | None:
     prep = act.head
     if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
         return None
-    return prep.head
+    charged = prep.head
+    if charged.dep_ == "dobj" and charged.pos_ in {"NOUN", "PROPN"}:
+        # The parser often hangs "of shelling" on the accused: "accused [forces of ...]".
+        return charged.head
+    return charged
 
 
 def _accuser(verb: Token) -> Token | None:

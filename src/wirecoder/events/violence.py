@@ -36,6 +36,42 @@ _INSTRUMENTS = frozenset(
 )
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Places where civilians gather: violence against them is violence against civilians.
+PUBLIC_PLACES = frozenset(
+    {
+        "hotel",
+        "church",
+        "mosque",
+        "temple",
+        "synagogue",
+        "shrine",
+        "school",
+        "market",
+        "marketplace",
+        "bazaar",
+        "bus",
+        "train",
+        "hospital",
+        "clinic",
+        "village",
+        "home",
+        "house",
+        "shop",
+        "restaurant",
+        "cafe",
+        "mall",
+        "stadium",
+        "concert",
+        "wedding",
+        "funeral",
+        "nightclub",
+        "bar",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+    }
+)
 _STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
 
 
@@ -108,6 +144,8 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
     if trigger.pos_ == "NOUN":
         return True  # "the bombing of a school", its doer unnamed
     if is_passive(trigger):
-        return not any(c.dep_ == "agent" for c in trigger.children)
+        # "killed by a roadside bomb": an instrument is no doer either.
+        doers = [o for a in trigger.children if a.dep_ == "agent" for o in a.children]
+        return all(o.lemma_ in _INSTRUMENTS for o in doers)
     subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
