@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import wirecoder
+from wirecoder.actors import default_resolver, resolve
+from wirecoder.events.coder import default_coder
 from wirecoder.model import Event
+from wirecoder.nlp import parse_many
 
 pytestmark = pytest.mark.model
 
@@ -61,3 +66,19 @@ def test_quantity_is_tied_to_the_event_of_its_sentence() -> None:
     (money,) = [q for q in doc.quantities if q.unit == "USD"]
     assert money.event is not None
     assert doc.events[money.event].root == "07"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Khartoum expelled three foreign aid agencies from Darfur on Monday.", "aid"),
+        ("American invasion forces began leaving Panama on Wednesday.", "invasion"),
+    ],
+)
+def test_an_event_noun_that_classifies_a_thing_is_no_act(text: str, noun: str) -> None:
+    doc = next(iter(parse_many([text])))
+    day = date(2015, 6, 10)
+    mentions = resolve(doc, day=day, resolver=default_resolver())
+    coded, seen = default_coder().code(doc, mentions, article_date=day)
+    assert all(e.trigger != noun for e in coded)
+    assert any(s.trigger == noun and "names a kind of" in s.reason for s in seen)

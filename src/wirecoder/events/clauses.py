@@ -22,6 +22,41 @@ GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
 CARRIER_LEMMAS = frozenset({"deny", "announce"})
 
 
+# Things an event noun can classify without naming an act: "aid convoys", "war crimes".
+CLASSIFIED_NOUNS = frozenset(
+    {
+        "convoy",
+        "truck",
+        "lorry",
+        "shipment",
+        "delivery",
+        "flight",
+        "package",
+        "programme",
+        "program",
+        "budget",
+        "fund",
+        "money",
+        "agency",
+        "organisation",
+        "organization",
+        "worker",
+        "crime",
+        "zone",
+        "line",
+        "route",
+        "corridor",
+        "site",
+        "victim",
+        "survivor",
+        "mission",
+        "team",
+        "force",
+        "monitor",
+        "observer",
+        "inspector",
+    }
+)
 # A request, offer or demand named by a noun ("rejected the request") happened before.
 PRIOR_ACTS = frozenset({"02", "03", "10", "13"})
 

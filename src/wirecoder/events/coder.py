@@ -28,6 +28,7 @@ from wirecoder.events.antecedents import (
 )
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
+    CLASSIFIED_NOUNS,
     GOVERNING_ROOTS,
     PRIOR_ACTS,
     complements_of,
@@ -131,6 +132,9 @@ class EventCoder:
                     continue
                 if in_protest_at(token):
                     note(token, pattern, "'in protest' says why another act was done")
+                    continue
+                if self._classifier(token, triggers):
+                    note(token, pattern, f"names a kind of '{token.head.text}', not an act")
                     continue
                 if is_toll(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
@@ -457,6 +461,16 @@ class EventCoder:
         if self.country_named is None:
             return None
         return self.country_named(head.doc[head.left_edge.i : head.i + 1].text)
+
+    def _classifier(self, token: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+        """ "invasion forces", "aid convoys", "ceasefire monitors", "war crimes": an event
+        noun that classifies people or things is no act of its own."""
+        if token.pos_ != "NOUN" or token.dep_ != "compound":
+            return False
+        head = token.head
+        if head.i in triggers or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return head.lemma_ in CLASSIFIED_NOUNS or self._agentive(head)
 
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
