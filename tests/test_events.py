@@ -82,3 +82,20 @@ def test_an_event_noun_that_classifies_a_thing_is_no_act(text: str, noun: str) -
     coded, seen = default_coder().code(doc, mentions, article_date=day)
     assert all(e.trigger != noun for e in coded)
     assert any(s.trigger == noun and "names a kind of" in s.reason for s in seen)
+
+
+def test_a_body_meeting_by_itself_is_no_meeting_event() -> None:
+    assert all(e.root != "04" for e in events("Israel's cabinet met on Sunday morning."))
+
+
+def test_coordination_inside_an_apposition_gives_both_parties() -> None:
+    text = (
+        "U.S. President Barack Obama and Russian President Dmitry Medvedev discussed "
+        "the new arms treaty by telephone on Friday."
+    )
+    pairs = {
+        (e.source.code, e.target.code)
+        for e in events(text, "2010-04-10")
+        if e.root == "04" and e.source and e.target
+    }
+    assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs

@@ -310,7 +310,11 @@ class EventCoder:
         entry = self.ontology.get(code)
         # A tour has no single host; other meetings need the other party.
         lonely = not targets and len(sources) < 2 and trigger.lemma_ != "tour"
-        if trigger.pos_ == "NOUN" and code[:2] == "04" and lonely:
+        if lonely and (
+            (trigger.pos_ == "NOUN" and code[:2] == "04")
+            or (trigger.pos_ == "VERB" and code == "040")
+        ):
+            # ... and "the cabinet met on Sunday": a body meeting by itself.
             # "the WTO ministerial meeting", "an EU summit": a meeting with nobody named.
             return [], "a meeting with no other party named"
         others: list[EventActor | None] = [*targets] if targets else [None]
@@ -535,7 +539,10 @@ class EventCoder:
                 if not counted:
                     break
                 head = counted[0]
-            for token in (head, *head.conjuncts):
+            # "President Obama and President Medvedev" parses as an apposition whose
+            # name carries the coordination.
+            appositions = [c for c in head.children if c.dep_ == "appos"]
+            for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
