@@ -36,6 +36,7 @@ from wirecoder.events.clauses import (
     in_protest_at,
     is_generic,
     is_purpose,
+    is_threat,
     is_toll,
     warning_code,
 )
@@ -633,7 +634,16 @@ class EventCoder:
             # A pledge or promise made is an intention, whatever mood it is told in.
             reading = replace(reading, modality="intended")
         code = event.cameo
-        if reading.modality == "intended" and not code.startswith("03"):
+        threat = None
+        if code[:2] in VIOLENT_ROOTS and reading.modality == "intended" and is_threat(trigger):
+            threat = self.ontology.governed_code("130", code)
+        if threat is not None:
+            # "vowed to carry out more attacks", "would use its nuclear weapons if it felt
+            # threatened": violence an actor vows, or sets a condition on, is a threat
+            # made (13x), not a plan.
+            code = threat
+            reading = replace(reading, modality="asserted")
+        elif reading.modality == "intended" and not code.startswith("03"):
             code = self.ontology.intent_code_for(code) or code
         entry = self.ontology.get(code)
         previous = sentence_of(sentence.doc[sentence.start - 1]) if sentence.start > 0 else None

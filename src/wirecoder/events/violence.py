@@ -55,6 +55,8 @@ PUBLIC_PLACES = frozenset(
         "hospital",
         "clinic",
         "village",
+        "town",
+        "city",
         "home",
         "house",
         "shop",
