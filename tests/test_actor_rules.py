@@ -65,3 +65,9 @@ def test_a_country_acted_on_does_not_place_the_stranger() -> None:
 def test_two_scene_countries_leave_the_stranger_unplaced() -> None:
     found = codes("President Idriss Tamba flew from Ndjamena to Abuja for talks.")
     assert "Idriss Tamba" not in found
+
+
+def test_the_hague_is_a_place_not_william_hague() -> None:
+    found = codes("The court in The Hague ruled on Friday. The Hague said it would appeal.")
+    assert "GBRGOV" not in found.values() and "GBRELI" not in found.values()
+    assert codes("Foreign Secretary William Hague met Sergei Lavrov.")["William Hague"] == "GBRGOV"

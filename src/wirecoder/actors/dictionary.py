@@ -413,6 +413,8 @@ class ActorDictionary:
 
     def people_for_name(self, text: str) -> list[Person]:
         """Everyone known by this full name or alias (several when names are shared)."""
+        if text[:4].casefold() == "the ":
+            return []  # "The Hague" is a place, whatever William Hague is called
         return list(self._people_names.get(_fold(text).casefold(), ()))
 
     def agent_match(self, words: str | Sequence[str]) -> AgentMatch | None:
