@@ -88,9 +88,21 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
 
     CAMEO separates repression of unarmed people by the state's own forces (175), the
     violence of non-state groups against them (180), and mass killing (202) from
-    conventional fighting (190).
+    conventional fighting (190); shooting a named public figure is an assassination
+    (186) or an attempt (185); seizing people is abduction (181).
     """
-    if code != "190" or target is None or not target.code or not source.code:
+    if target is None or not target.code or not source.code:
+        return code
+    state = source.code[3:].startswith(_STATE_FORCES)
+    if (
+        code[:3] in {"190", "193", "180", "182"}
+        and not state
+        and _political_person(target, trigger)
+    ):
+        return "186" if _fatal(trigger) else "185"
+    if code[:3] == "171" and len(target.code) > 3 and not target.code.startswith("IGO"):
+        return "181"  # "seized 280 pupils": people are abducted, not confiscated
+    if code != "190":
         return code
     victims = target.code[3:]
     if not victims.startswith(_UNARMED):
@@ -105,6 +117,27 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     if state and source.code[:3] == target.code[:3]:
         return "175"
     return "180" if not state else code
+
+
+# Whose shooting is an assassination (attempt): officials, politicians, public figures.
+_POLITICAL = ("GOV", "ELI", "OPP", "PTY", "LEG", "JUD", "MIL", "REL", "MED", "HRI")
+_FATAL_LEMMAS = frozenset({"kill", "assassinate", "murder", "slay"})
+
+
+def _political_person(target: EventActor, trigger: Token) -> bool:
+    """ "Prime Minister Robert Fico was shot", "a gunman opened fire on Imran Khan": a
+    named person of public life as the victim."""
+    if not target.code or not target.code[3:].startswith(_POLITICAL):
+        return False
+    span = trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _fatal(trigger: Token) -> bool:
+    """ "was shot dead", "killed": the victim died."""
+    if trigger.lemma_ in _FATAL_LEMMAS:
+        return True
+    return any(c.lower_ == "dead" for c in trigger.children)
 
 
 def _number(text: str) -> float:
