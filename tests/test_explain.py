@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 runner = CliRunner()
 
-# Sentence 0 codes an accusation; sentence 1 has a trigger with no actor; sentence 2 has
+# Sentence 0 codes an accusation and the act it alleges (a claim); sentence 1 has a trigger with no actor; sentence 2 has
 # no trigger at all; sentence 3 tells the accusation again, which the coder keeps once.
 STORY = (
     "TASHKENT, 12 March 2019 (Example Wire) - Uzbekistan accused Kazakhstan on Tuesday "
@@ -86,7 +86,9 @@ def story() -> DocumentExplanation:
 def test_events_sit_under_their_sentence_with_their_rule(story: DocumentExplanation) -> None:
     first = story.sentences[0]
     assert first.text.startswith("Uzbekistan accused Kazakhstan")
-    (coded,) = first.events
+    accusation, alleged = first.events
+    assert (alleged.event.source, alleged.event.modality) == (accusation.event.target, "claimed")
+    coded = accusation
     event = coded.event
     assert (event.rule, event.trigger, event.cameo) == ("accuse", "accused", "112")
     assert event.source and event.source.code == "UZB"
@@ -179,7 +181,7 @@ def test_json_shape(tmp_path: Path) -> None:
         *("sentence_count", "event_count", "seen_count", "sentences"),
     }
     assert (doc["source"], doc["published"], doc["home"]) == (str(path), "2019-03-12", "UZB")
-    assert (doc["sentence_count"], doc["event_count"], doc["seen_count"]) == (4, 1, 2)
+    assert (doc["sentence_count"], doc["event_count"], doc["seen_count"]) == (4, 2, 2)
     assert [s["index"] for s in doc["sentences"]] == [0, 1, 3]
     first, second, fourth = doc["sentences"]
     assert set(first) == {"index", "start", "end", "text", "actors", "events", "seen", "retold"}
@@ -190,7 +192,7 @@ def test_json_shape(tmp_path: Path) -> None:
         "start": 0,
         "end": 10,
     }
-    (event,) = first["events"]
+    event, _alleged = first["events"]
     assert event["rule"] == "accuse" and event["index"] == 0 and event["sentence"] == 0
     assert event["source"]["code"] == "UZB" and event["target"]["code"] == "KAZ"
     assert set(event["pattern"]) == {"id", "origin", "source_slots", "target_slots"}

@@ -498,3 +498,20 @@ def test_examples_contain_their_trigger(patterns: PatternSet) -> None:
             if word is not None and word not in near:
                 problems.append(f"{p.id}: {word!r} not attached in {p.example!r}")
     assert problems == []
+
+
+@pytest.mark.model
+def test_every_pattern_fits_its_own_example(patterns: PatternSet) -> None:
+    """The matcher (slots.fits) reads each frame as the README says: a pattern whose
+    conditions never hold on its own example would be dead data."""
+    from wirecoder.events.slots import fits
+    from wirecoder.nlp import load_nlp
+
+    shipped = list(patterns)
+    docs = load_nlp().pipe([p.example or "" for p in shipped], batch_size=64)
+    dead = []
+    for p, doc in zip(shipped, docs, strict=True):
+        tokens = [t for t in doc if p in patterns.for_token(t.text, t.lemma_, t.pos_)]
+        if not any(fits(p, t) for t in tokens):
+            dead.append(f"{p.id}: {p.example!r}")
+    assert dead == []

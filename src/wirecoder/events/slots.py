@@ -16,34 +16,87 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
 def fits(pattern: Pattern, token: Token) -> bool:
-    """Whether the trigger token meets the pattern's conditions (particle, required
-    preposition, object words, complement verb, modifier)."""
+    """Whether the trigger token meets the pattern's conditions, as the patterns README
+    ("Matching") describes them: particle, required preposition (also under the
+    particle), object words (the preposition's object where one is required; for a noun
+    its `of` object or a modifier), complement, modifier."""
     children = list(token.children)
-    # The parser labels "stepped down" advmod and "pulled out of" prep as often as prt.
-    if pattern.particle and not any(
-        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == pattern.particle for c in children
-    ):
-        return False
-    if pattern.requires_prep and not any(
-        c.dep_ in {"prep", "agent"} and c.lower_ == pattern.requires_prep for c in children
-    ):
-        return False
-    if pattern.objects:
-        objects = _objects(token)
-        if token.pos_ == "NOUN":
-            objects = [token]
-        if not any(
-            pattern.accepts_object(
-                o.lemma_, [m.lemma_ for m in o.subtree] + [m.lower_ for m in o.subtree]
-            )
-            for o in objects
-        ):
+    particle = None
+    if pattern.particle:
+        # The parser labels "stepped down" advmod and "pulled out of" prep as often as prt.
+        particle = next(
+            (
+                c
+                for c in children
+                if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == pattern.particle
+            ),
+            None,
+        )
+        if particle is None:
             return False
-    if pattern.complement and not any(
-        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pattern.complement for c in children
+    prep = None
+    if pattern.requires_prep:
+        candidates = [c for c in children if c.dep_ in {"prep", "agent", "dative"}]
+        if particle is not None:
+            candidates += [c for c in particle.children if c.dep_ == "prep"]  # "pull out of"
+        # "accused the minister of corruption": the parser hangs it on the object.
+        candidates += [
+            c for o in children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
+        ]
+        prep = next((c for c in candidates if c.lower_ == pattern.requires_prep), None)
+        if prep is None:
+            return False
+    if pattern.objects and not any(
+        pattern.accepts_object(o.lemma_, _phrase_words(o)) for o in _pattern_objects(token, prep)
     ):
         return False
-    return not pattern.modifiers or any(c.lower_ in pattern.modifiers for c in children)
+    if pattern.complement:
+        # "gave Belgrade 48 hours to withdraw": the small model often says advcl.
+        deps = {"acl"} if token.pos_ == "NOUN" else {"xcomp", "ccomp", "advcl"}
+        if not any(c.dep_ in deps and c.lemma_ in pattern.complement for c in children):
+            return False
+    if pattern.modifiers:
+        words = [c for c in children if c.dep_ not in _ARGUMENT_DEPS]
+        if token.pos_ == "NOUN":
+            words += list(token.doc[token.left_edge.i : token.i])  # "*air* strike"
+        if not any(w.lower_ in pattern.modifiers or w.lemma_ in pattern.modifiers for w in words):
+            return False
+    return True
+
+
+# A modifier is any child but the subject: "took workers *hostage*" parses it as an object.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_QUANTITY_HEADS = frozenset(
+    {"dozen", "hundred", "thousand", "score", "number", "group", "handful", "million", "ton"}
+)
+
+
+def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
+    """The words a pattern's `objects` are checked against: the required preposition's
+    object, the verb's object, a noun's `of` object or modifiers (and the noun itself,
+    for entries that name it: "hunger strike"); through quantity heads ("dozens *of*
+    houses") and conjuncts."""
+    found: list[Token] = []
+    if prep is not None:
+        found += [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
+    if token.pos_ == "NOUN":
+        found += [token, *pobjs(token, {"of"})]
+        found += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+    else:
+        found += _objects(token)
+    for obj in list(found):
+        if obj.pos_ == "NUM" or obj.lemma_ in _QUANTITY_HEADS:
+            found += pobjs(obj, {"of"})
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _phrase_words(token: Token) -> list[str]:
+    subtree = list(token.subtree)
+    head = token.head if token.dep_ in {"compound", "amod", "nmod"} else None
+    words = [m.lemma_ for m in subtree] + [m.lower_ for m in subtree]
+    if head is not None:  # "*troop* withdrawal": the modifier's phrase is the noun's
+        words += [head.lemma_, head.lower_]
+    return words
 
 
 # Verbs that name the doer of an act as their object; wider than the accusations that
