@@ -22,8 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 runner = CliRunner()
 
-# Sentence 0 codes an accusation and the act it alleges (a claim); sentence 1 has a trigger with no actor; sentence 2 has
-# no trigger at all; sentence 3 tells the accusation again, which the coder keeps once.
+# Sentence 0 codes an accusation and the act it alleges (a claim); sentence 1 has a
+# trigger with no actor; sentence 2 has no trigger at all; sentence 3 tells the accusation
+# again, which the coder keeps once.
 STORY = (
     "TASHKENT, 12 March 2019 (Example Wire) - Uzbekistan accused Kazakhstan on Tuesday "
     "of closing a border crossing without warning.\n\n"
