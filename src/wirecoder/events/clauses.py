@@ -157,21 +157,3 @@ def is_purpose(trigger: Token) -> bool:
         and trigger.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     )
-
-
-# Heads whose complement, when it is violence, is a threat: "vowed to strike".
-_THREAT_HEADS = frozenset({"vow", "swear", "warn", "promise", "pledge"})
-
-
-def is_threat(trigger: Token) -> bool:
-    """Whether violence an actor says it will do is a threat: vowed or sworn, or
-    conditional ("would strike if attacked", "unless the blockade is lifted")."""
-    if trigger.pos_ != "VERB":
-        return False
-    if trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.lemma_ in _THREAT_HEADS:
-        return True
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in trigger.children
-    )

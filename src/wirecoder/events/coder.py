@@ -36,7 +36,6 @@ from wirecoder.events.clauses import (
     in_protest_at,
     is_generic,
     is_purpose,
-    is_threat,
     is_toll,
     warning_code,
 )
@@ -53,6 +52,7 @@ from wirecoder.events.slots import (
     slot_heads,
 )
 from wirecoder.events.violence import (
+    COERCIVE_ROOTS,
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
     implied_authority,
@@ -635,12 +635,12 @@ class EventCoder:
             reading = replace(reading, modality="intended")
         code = event.cameo
         threat = None
-        if code[:2] in VIOLENT_ROOTS and reading.modality == "intended" and is_threat(trigger):
+        if code[:2] in COERCIVE_ROOTS and reading.modality == "intended" and trigger.pos_ == "VERB":
             threat = self.ontology.governed_code("130", code)
         if threat is not None:
-            # "vowed to carry out more attacks", "would use its nuclear weapons if it felt
-            # threatened": violence an actor vows, or sets a condition on, is a threat
-            # made (13x), not a plan.
+            # "vowed to carry out more attacks", "plans to impose restrictions", "would
+            # blockade Paris": CAMEO has intent codes for cooperation only; a sanction,
+            # coercion or violence an actor announces is a threat made (13x).
             code = threat
             reading = replace(reading, modality="asserted")
         elif reading.modality == "intended" and not code.startswith("03"):

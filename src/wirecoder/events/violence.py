@@ -37,6 +37,8 @@ _INSTRUMENTS = frozenset(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Acts CAMEO has no intent code for: announced, they are threats (13x).
+COERCIVE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Places where civilians gather: violence against them is violence against civilians.
 PUBLIC_PLACES = frozenset(
     {
