@@ -58,7 +58,7 @@ CLASSIFIED_NOUNS = frozenset(
     }
 )
 # A request, offer or demand named by a noun ("rejected the request") happened before.
-PRIOR_ACTS = frozenset({"02", "03", "10", "13"})
+PRIOR_ACTS = frozenset({"02", "10", "13"})
 
 
 def is_generic(code: str) -> bool:
