@@ -57,7 +57,8 @@ CLASSIFIED_NOUNS = frozenset(
         "inspector",
     }
 )
-# A request, offer or demand named by a noun ("rejected the request") happened before.
+# A request, demand or threat named by a noun ("rejected the request") happened before and
+# is an event too; an offer or proposal (03) is only the frame of its answer.
 PRIOR_ACTS = frozenset({"02", "10", "13"})
 
 

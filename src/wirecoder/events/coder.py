@@ -218,7 +218,7 @@ class EventCoder:
                     continue
                 act = triggers[complement.i][1]
                 if complement.pos_ == "NOUN" and act.code[:2] in PRIOR_ACTS:
-                    continue  # "rejected Seoul's offer of talks": the offer was made too
+                    continue  # "rejected Kyiv's request for jets": the request was made too
                 if governs:
                     acts[token.i] = (complement, act)
                     skipped[complement.i] = (
