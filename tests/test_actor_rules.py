@@ -50,6 +50,7 @@ def codes(text: str) -> dict[str, str]:
         # Group nouns with a nationality.
         ("Palestinian leaders rejected the plan on Sunday.", "Palestinian leaders", "PSEGOV"),
         ("Student leaders in Caracas called a strike.", "Student leaders", "VENEDU"),
+        ("Palestinian prisoners began a hunger strike.", "Palestinian prisoners", "PSECVL"),
     ],
 )
 def test_unknown_actor_is_placed(text: str, mention: str, code: str) -> None:

@@ -99,3 +99,8 @@ def test_coordination_inside_an_apposition_gives_both_parties() -> None:
         if e.root == "04" and e.source and e.target
     }
     assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs
+
+
+def test_a_frame_word_compounded_to_the_object_fits_the_frame() -> None:
+    found = events("The Red Cross suspended aid deliveries to Baghdad on Wednesday.")
+    assert [e.root for e in found if e.trigger == "suspended"] == ["16"]

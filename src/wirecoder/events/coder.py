@@ -706,7 +706,7 @@ def _symmetric(code: str, trigger: Token) -> bool:
 
 
 # Groups that are, unless told otherwise, people of the place where they act.
-_DOMESTIC_AGENTS = frozenset({"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF"})
+_DOMESTIC_AGENTS = frozenset({"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD"})
 _GROUP_WORDS = frozenset(
     {
         "dozen",

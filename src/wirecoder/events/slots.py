@@ -73,9 +73,9 @@ _QUANTITY_HEADS = frozenset(
 
 def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
     """The words a pattern's `objects` are checked against: the required preposition's
-    object, the verb's object, a noun's `of` object or modifiers (and the noun itself,
-    for entries that name it: "hunger strike"); through quantity heads ("dozens *of*
-    houses") and conjuncts."""
+    object, the verb's object (or a noun compounded to it: "suspended *aid* deliveries"),
+    a noun's `of` object or modifiers (and the noun itself, for entries that name it:
+    "hunger strike"); through quantity heads ("dozens *of* houses") and conjuncts."""
     found: list[Token] = []
     if prep is not None:
         found += [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
@@ -83,7 +83,12 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
         found += [token, *pobjs(token, {"of"})]
         found += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
     else:
-        found += _objects(token)
+        objects = _objects(token)
+        # "suspended *aid* deliveries", "ended *mediation* efforts": the frame word
+        # modifies a carrier noun.
+        found += objects + [
+            c for o in objects if o.pos_ == "NOUN" for c in o.children if c.dep_ == "compound"
+        ]
     for obj in list(found):
         if obj.pos_ == "NUM" or obj.lemma_ in _QUANTITY_HEADS:
             found += pobjs(obj, {"of"})
