@@ -104,3 +104,13 @@ def test_coordination_inside_an_apposition_gives_both_parties() -> None:
 def test_a_frame_word_compounded_to_the_object_fits_the_frame() -> None:
     found = events("The Red Cross suspended aid deliveries to Baghdad on Wednesday.")
     assert [e.root for e in found if e.trigger == "suspended"] == ["16"]
+
+
+def test_a_date_is_not_the_object_of_a_required_preposition() -> None:
+    found = events("The Kremlin's spokesman insisted on Friday that Moscow had made no threats.")
+    assert all(e.root != "10" for e in found)
+
+
+def test_a_warning_that_others_may_strike_is_a_comment() -> None:
+    text = "The UN envoy warned that militias could carry out more killings in Bangui."
+    assert [e.cameo for e in events(text) if e.trigger == "warned"] == ["012"]

@@ -144,8 +144,9 @@ class EventCoder:
                     note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
-                if code == "130" and token.lemma_ == "warn":
-                    code = warning_code(token, by_token)
+                if token.lemma_ == "warn" and code.startswith("13"):
+                    # A warning that others may act is a comment, whatever it foretells.
+                    code = code if warning_code(token, by_token) == "130" else "012"
                 found, reason = self._coded(token, pattern, code, sentence, index, by_token, acts)
                 if not found:
                     note(token, pattern, reason)
@@ -695,7 +696,7 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 _SYMMETRIC_PREFIXES = ("040", "041", "045", "046", "057")
 # Fighting has no direction either; an attack or a strike has one.
 _MUTUAL_FIGHTING = frozenset(
-    {"clash", "fight", "fighting", "battle", "exchange", "skirmish", "war"}
+    {"clash", "fight", "fighting", "battle", "exchange", "trade", "skirmish", "war"}
 )
 
 

@@ -43,7 +43,11 @@ def fits(pattern: Pattern, token: Token) -> bool:
         candidates += [
             c for o in children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"
         ]
-        prep = next((c for c in candidates if c.lower_ == pattern.requires_prep), None)
+        # "insisted on Friday", "called on Tuesday": a date is no frame's object.
+        prep = next(
+            (c for c in candidates if c.lower_ == pattern.requires_prep and not _temporal(c)),
+            None,
+        )
         if prep is None:
             return False
     if pattern.objects and not any(
@@ -93,6 +97,11 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
         if obj.pos_ == "NUM" or obj.lemma_ in _QUANTITY_HEADS:
             found += pobjs(obj, {"of"})
     return found + [c for o in found for c in o.conjuncts]
+
+
+def _temporal(prep: Token) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _phrase_words(token: Token) -> list[str]:
