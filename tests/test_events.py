@@ -114,3 +114,9 @@ def test_a_date_is_not_the_object_of_a_required_preposition() -> None:
 def test_a_warning_that_others_may_strike_is_a_comment() -> None:
     text = "The UN envoy warned that militias could carry out more killings in Bangui."
     assert [e.cameo for e in events(text) if e.trigger == "warned"] == ["012"]
+
+
+def test_a_noun_act_takes_its_source_from_its_from_phrase() -> None:
+    text = "Israel has not supplied air defence systems, despite repeated appeals from Kyiv."
+    appeals = [e for e in events(text) if e.trigger == "appeals"]
+    assert appeals and appeals[0].source is not None and appeals[0].source.code == "UKR"

@@ -258,6 +258,10 @@ class EventCoder:
     ) -> tuple[list[Event], str]:
         """The events of one trigger, or none and the reason why."""
         sources = self._slot_actors(trigger, pattern.source, by_token)
+        if not sources and trigger.pos_ == "NOUN" and code[:2] not in _DIRECTED_FROM:
+            # "calls from Washington", "a furious reaction from Israeli leaders",
+            # "protests from China": who the noun's act comes from.
+            sources = self._actors(pobjs(trigger, {"from"}), by_token, loose=True)
         targets: list[EventActor] = []
         home = _country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
@@ -707,6 +711,9 @@ def _symmetric(code: str, trigger: Token) -> bool:
 
 
 # Groups that are, unless told otherwise, people of the place where they act.
+# Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
+# Iraq", "an attack from the north".
+_DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _DOMESTIC_AGENTS = frozenset({"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD"})
 _GROUP_WORDS = frozenset(
     {
