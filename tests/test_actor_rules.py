@@ -51,6 +51,8 @@ def codes(text: str) -> dict[str, str]:
         ("Palestinian leaders rejected the plan on Sunday.", "Palestinian leaders", "PSEGOV"),
         ("Student leaders in Caracas called a strike.", "Student leaders", "VENEDU"),
         ("Palestinian prisoners began a hunger strike.", "Palestinian prisoners", "PSECVL"),
+        # A people named after a country: its civilians.
+        ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "IRQCVL"),
     ],
 )
 def test_unknown_actor_is_placed(text: str, mention: str, code: str) -> None:

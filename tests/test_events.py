@@ -120,3 +120,9 @@ def test_a_noun_act_takes_its_source_from_its_from_phrase() -> None:
     text = "Israel has not supplied air defence systems, despite repeated appeals from Kyiv."
     appeals = [e for e in events(text) if e.trigger == "appeals"]
     assert appeals and appeals[0].source is not None and appeals[0].source.code == "UKR"
+
+
+def test_protesters_are_of_the_city_that_owns_the_square() -> None:
+    text = "Hundreds of thousands of protesters rallied in Kyiv's Independence Square."
+    rallies = [e for e in events(text) if e.root == "14"]
+    assert rallies and rallies[0].source is not None and rallies[0].source.code == "UKROPP"

@@ -386,6 +386,8 @@ class ActorResolver:
                 continue
             if self.dictionary.country_for_name(_strip_possessive(ent.text)) is not None:
                 continue  # NER calls "Tajik" (and "Sri Lanka's") a person now and then
+            if self._ethnic_group(list(ent)) is not None:
+                continue  # "Iraqi Kurds" is a people, not a person
             span = _trim_person(ent)
             if span is not None:
                 spans.append(span)
@@ -684,7 +686,13 @@ class ActorResolver:
         span = chunk.doc[tokens[0].i : tokens[-1].i + 1]
         body = self._body_in(tokens)
         if agent is None:
-            if not self._leader_coref(state, span, tokens):
+            country = self._ethnic_group(tokens)
+            if country is not None:
+                # "Iraqi Kurds", "Sri Lankan Tamils": a people of that country, as civilians.
+                code = country.code + "CVL"
+                entity = self._group_entity(state, code, span.text, country.code)
+                self._add(state, span, entity, "adjective_agent")
+            elif not self._leader_coref(state, span, tokens):
                 self._organisation_coref(state, span, tokens)
             return
         if body is not None:
@@ -748,6 +756,20 @@ class ActorResolver:
                 if found is not None and len(found[0]) > 3:
                     return found
         return None
+
+    def _ethnic_group(self, tokens: Sequence[Token]) -> Country | None:
+        """ "Iraqi Kurds", "Sri Lankan Tamils": a capitalised plural people after a
+        country's adjective, the people itself not a country's."""
+        if len(tokens) < 2:
+            return None
+        head = tokens[-1]
+        named = head.pos_ == "PROPN" or head.ent_type_ == "NORP"
+        if not (named and head.text[:1].isupper() and head.text.endswith("s")):
+            return None
+        # "Bosnian Serbs", "Turkish Cypriots": which country is theirs is unclear.
+        if self._country_for_name(head.text) is not None:
+            return None
+        return self._country_in(tokens[:-1], cities=False)
 
     def _of_country(self, chunk: Span) -> Country | None:
         """ "the government of Tajikistan"; "protesters in Cairo", "rebels in eastern

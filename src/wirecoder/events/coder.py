@@ -494,12 +494,17 @@ class EventCoder:
         return None
 
     def _sentence_country(self, token: Token) -> str | None:
-        """The country of the first place the sentence names (GPE), if any."""
+        """The country of the first place the sentence names, if any: a GPE, or the
+        city that owns a square or a district ("in Kyiv's Independence Square")."""
         if self.country_named is None:
             return None
         for ent in sentence_of(token).ents:
-            if ent.label_ == "GPE":
-                country = self.country_named(ent.text.removesuffix("'s").removesuffix("’s"))
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            text = ent.text.replace("’", "'")
+            owner = text.split("'s ", 1)[0] if "'s " in text else None
+            for name in (text.removesuffix("'s"), owner):
+                country = self.country_named(name) if name else None
                 if country is not None:
                     return country
         return None
