@@ -126,3 +126,15 @@ def test_protesters_are_of_the_city_that_owns_the_square() -> None:
     text = "Hundreds of thousands of protesters rallied in Kyiv's Independence Square."
     rallies = [e for e in events(text) if e.root == "14"]
     assert rallies and rallies[0].source is not None and rallies[0].source.code == "UKROPP"
+
+
+def test_the_attack_a_violent_verb_happens_in_is_that_act() -> None:
+    text = "Syrian government forces used sarin in an attack on Khan Sheikhoun on Tuesday."
+    violent = [e for e in events(text) if e.root in {"18", "19", "20"}]
+    assert [e.trigger for e in violent] == ["used"]
+
+
+def test_a_state_the_tagger_calls_a_person_still_places_the_victims() -> None:
+    text = "Sri Lanka imposed a curfew after suicide bombers struck churches and hotels."
+    strikes = [e for e in events(text) if e.trigger == "struck"]
+    assert strikes and strikes[0].target is not None and strikes[0].target.code == "LKACVL"

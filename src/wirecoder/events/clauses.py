@@ -150,6 +150,22 @@ def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
     )
 
 
+def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """ "used sarin *in an attack* on Khan Sheikhoun", "killed five *in a raid*": the
+    noun names the violent act its verb already codes."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    preposition = trigger.head
+    verb = triggers.get(preposition.head.i)
+    return (
+        preposition.lower_ in {"in", "during"}
+        and verb is not None
+        and verb[0].pos_ == "VERB"
+        and verb[1].code[:2] in {"18", "19", "20"}
+        and triggers[trigger.i][1].code[:2] in {"18", "19", "20"}
+    )
+
+
 def is_purpose(trigger: Token) -> bool:
     """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
     own right, the caller checks), not an act of its own."""

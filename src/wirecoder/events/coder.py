@@ -37,6 +37,7 @@ from wirecoder.events.clauses import (
     is_generic,
     is_purpose,
     is_toll,
+    part_of_violent_act,
     warning_code,
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
@@ -136,6 +137,9 @@ class EventCoder:
                     continue
                 if self._classifier(token, triggers):
                     note(token, pattern, f"names a kind of '{token.head.text}', not an act")
+                    continue
+                if part_of_violent_act(token, triggers):
+                    note(token, pattern, f"the same act as '{token.head.head}', which is coded")
                     continue
                 if is_toll(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
@@ -267,7 +271,7 @@ class EventCoder:
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
         if not targets and code[:2] in VIOLENT_ROOTS:
-            targets = self._people_at(trigger)
+            targets = self._people_at(trigger, by_token)
         end = trigger.idx + len(trigger)
         victims = _country_part(targets[0].code) if targets else None
         if not sources and targets and unattributed_violence(trigger, code):
@@ -277,14 +281,14 @@ class EventCoder:
             sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
         if not sources and code[:2] == "14" and trigger.pos_ == "NOUN":
             # "protests spread in Iranian cities": protesters of the place, unnamed.
-            country = self._national_in(trigger) or self._sentence_country(trigger)
+            country = self._national_in(trigger) or self._sentence_country(trigger, by_token)
             if country is not None:
                 sources = [EventActor(f"{country}OPP", "(protesters)", trigger.idx, end)]
         authority = implied_authority(trigger, code) if not sources and targets else None
         if authority is not None:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
             # questions; the state of the place named, else of the people it acted on.
-            country = self._sentence_country(trigger) or victims
+            country = self._sentence_country(trigger, by_token) or victims
             if country is not None:
                 sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
@@ -292,7 +296,7 @@ class EventCoder:
         if any(s.code == "UAF" for s in sources):
             # "a gunman opened fire on the former prime minister": an unidentified
             # attacker of the victims' country, else of the place named.
-            country = victims or self._sentence_country(trigger)
+            country = victims or self._sentence_country(trigger, by_token)
             if country is not None:
                 sources = [
                     replace(s, code=f"{country}UAF") if s.code == "UAF" else s for s in sources
@@ -446,22 +450,24 @@ class EventCoder:
                 return EventActor(country, text, words[start].idx, head.idx + len(head))
         return None
 
-    def _people_at(self, trigger: Token) -> list[EventActor]:
+    def _people_at(self, trigger: Token, by_token: dict[int, Mention]) -> list[EventActor]:
         """ "stormed a hotel in Kabul", "the bombing of a market": violence against a
         place where people gather is violence against the civilians of its country (or
         the people it is named for: "a rebel camp", "a refugee camp")."""
         heads = slot_heads(trigger, "object") + pobjs(trigger, {"on", "at", "against", "of"})
         for head in heads:
-            if head.lemma_ not in PUBLIC_PLACES:
+            if head.lemma_.lower() not in PUBLIC_PLACES:  # "the Intercontinental Hotel"
                 continue
             places = pobjs(head, {"in", "near"})
             country = (
                 self._national_in(head)
                 or next((c for p in places if (c := self._country_of_place(p))), None)
-                or self._sentence_country(trigger)
+                or self._sentence_country(trigger, by_token)
             )
             if country is not None:
-                agent = self._agent_of(head) or "CVL"
+                modifiers = [c.lemma_ for c in head.lefts if c.dep_ in {"compound", "amod"}]
+                named = self.agent_code(modifiers) if modifiers and self.agent_code else None
+                agent = named or "CVL"  # "churches" are buildings here, not the church
                 phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
                 code = f"{country}{agent}"
                 return [EventActor(code, phrase.text, phrase.start_char, phrase.end_char)]
@@ -493,7 +499,7 @@ class EventCoder:
                 return national.code
         return None
 
-    def _sentence_country(self, token: Token) -> str | None:
+    def _sentence_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
         """The country of the first place the sentence names, if any: a GPE, or the
         city that owns a square or a district ("in Kyiv's Independence Square")."""
         if self.country_named is None:
@@ -507,6 +513,12 @@ class EventCoder:
                 country = self.country_named(name) if name else None
                 if country is not None:
                     return country
+        # The tagger sometimes calls a state a person ("Sri Lanka imposed"): the states
+        # the resolver found stand in.
+        for t in sentence_of(token):
+            mention = by_token.get(t.i)
+            if mention is not None and mention.code and len(mention.code) == 3:
+                return mention.code
         return None
 
     def _co_nationals(self, token: Token, mention: Mention) -> list[EventActor]:
@@ -582,7 +594,7 @@ class EventCoder:
                         )
                         if not countries and agent in _DOMESTIC_AGENTS:
                             # "protesters rallied in Kyiv": people of the place named.
-                            place = self._sentence_country(token)
+                            place = self._sentence_country(token, by_token)
                             countries = [place] if place else []
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
