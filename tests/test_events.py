@@ -138,3 +138,16 @@ def test_a_state_the_tagger_calls_a_person_still_places_the_victims() -> None:
     text = "Sri Lanka imposed a curfew after suicide bombers struck churches and hotels."
     strikes = [e for e in events(text) if e.trigger == "struck"]
     assert strikes and strikes[0].target is not None and strikes[0].target.code == "LKACVL"
+
+
+def test_their_meeting_is_between_the_coordinated_agents_of_a_passive() -> None:
+    text = (
+        "Agreement on a ceasefire was expressed by the French and German foreign "
+        "ministers during their meeting in Paris on Thursday."
+    )
+    pairs = {
+        (e.source.code, e.target.code)
+        for e in events(text)
+        if e.trigger == "meeting" and e.source and e.target
+    }
+    assert pairs == {("FRAGOV", "DEUGOV"), ("DEUGOV", "FRAGOV")}

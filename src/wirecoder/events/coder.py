@@ -571,7 +571,13 @@ class EventCoder:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
                     # "Indian and Pakistani troops", "U.S. and British warships": one
                     # mention, two actors of the same kind.
-                    for other in self._co_nationals(token, mention):
+                    anchor = token
+                    if token.i not in by_token:  # a pronoun: its antecedent's words
+                        span = token.doc.char_span(
+                            mention.start, mention.end, alignment_mode="expand"
+                        )
+                        anchor = span.root if span is not None else token
+                    for other in self._co_nationals(anchor, mention):
                         if all(a.start != other.start for a in actors):
                             actors.append(other)
                 else:

@@ -126,11 +126,12 @@ _OBLIGATION_AUX = frozenset({"must", "should"})
 
 
 def pobjs(token: Token, words: set[str]) -> list[Token]:
-    """The objects of `token`'s prepositions named in `words`."""
+    """The objects of `token`'s prepositions named in `words` (a passive's "by" agent
+    included)."""
     return [
         o
         for p in token.children
-        if p.dep_ in {"prep", "dative"} and p.lower_ in words
+        if p.dep_ in {"prep", "dative", "agent"} and p.lower_ in words
         for o in p.children
         if o.dep_ == "pobj"
     ]
