@@ -151,3 +151,11 @@ def test_their_meeting_is_between_the_coordinated_agents_of_a_passive() -> None:
         if e.trigger == "meeting" and e.source and e.target
     }
     assert pairs == {("FRAGOV", "DEUGOV"), ("DEUGOV", "FRAGOV")}
+
+
+def test_mediation_runs_from_the_mediator_only() -> None:
+    found = events("Egypt brokered a truce between Israel and Hamas on Wednesday.", "2012-11-22")
+    pairs = {
+        (e.source.code, e.target.code) for e in found if e.cameo == "045" and e.source and e.target
+    }
+    assert pairs == {("EGY", "ISR"), ("EGY", "PSEREB")}

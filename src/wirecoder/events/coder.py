@@ -720,7 +720,7 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 
 
 # Acts with no direction (talks, agreements, clashes) are coded once each way.
-_SYMMETRIC_PREFIXES = ("040", "041", "045", "046", "057")
+_SYMMETRIC_PREFIXES = ("040", "041", "046", "057")
 # Fighting has no direction either; an attack or a strike has one.
 _MUTUAL_FIGHTING = frozenset(
     {"clash", "fight", "fighting", "battle", "exchange", "trade", "skirmish", "war"}
