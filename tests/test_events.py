@@ -159,3 +159,26 @@ def test_mediation_runs_from_the_mediator_only() -> None:
         (e.source.code, e.target.code) for e in found if e.cameo == "045" and e.source and e.target
     }
     assert pairs == {("EGY", "ISR"), ("EGY", "PSEREB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "party"),
+    [
+        ("A Russian-brokered ceasefire between Armenia and Azerbaijan took effect.", "RUS", "ARM"),
+        (
+            "Peace talks with the rebels, mediated by the African Union, opened in Pretoria.",
+            "IGOAFRAFU",
+            None,
+        ),
+    ],
+)
+def test_a_participle_names_the_mediator(text: str, mediator: str, party: str | None) -> None:
+    found = [e for e in events(text) if e.cameo == "045"]
+    assert found and found[0].source is not None and found[0].source.code == mediator
+    if party is not None:
+        assert any(e.target is not None and e.target.code == party for e in found)
+
+
+def test_a_hyphenated_backer_describes_no_event() -> None:
+    found = events("Syrian-backed militias clashed with Hizbollah fighters in Beirut.")
+    assert all(e.trigger != "backed" for e in found)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.antecedents import PRONOUNS, mention_for
 from wirecoder.events.patterns import Pattern
-from wirecoder.events.slots import SUBJECT_DEPS, pobjs
+from wirecoder.events.slots import SUBJECT_DEPS, noun_doer, pobjs
 from wirecoder.model import Mention
 
 # Appeals, demands, refusals and threats code the act they govern themselves.
@@ -100,6 +100,11 @@ def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
                 found.append([c for c in child.children if c.dep_ in {"dobj", "dative"}])
             if child.dep_ == "dobj":
                 found.append(pobjs(child, {"of"}))
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"} and code[:2] == "04":
+        # "an EU-brokered ceasefire between A and B", "talks mediated by the AU": the
+        # parties of the act the participle describes.
+        found.append(pobjs(trigger.head, {"between", "with"}))
+        found.append(noun_doer(trigger.head))
     if trigger.pos_ == "NOUN" and code[:2] == "04":
         head = trigger.head
         if trigger.dep_ == "pobj":

@@ -149,14 +149,14 @@ def obliged_by(trigger: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
-def _noun_doer(noun: Token) -> list[Token]:
+def noun_doer(noun: Token) -> list[Token]:
     """Who does the act a noun names, from the clause around it: "Iran *held talks*",
     "killed civilians *in an attack*", "set up *a commission of inquiry*", "agreement
     *was expressed by* the ministers", "was received by X *for talks*"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        return _noun_doer(noun.head.head)  # "a commission of inquiry"
+        return noun_doer(noun.head.head)  # "a commission of inquiry"
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-        return _noun_doer(noun.head)  # "launched a mediation effort"
+        return noun_doer(noun.head)  # "launched a mediation effort"
     if noun.dep_ == "nsubjpass":
         return pobjs(noun.head, {"by"})
     if noun.dep_ not in {"dobj", "pobj", "attr"}:
@@ -213,14 +213,24 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
+_BROKERING = frozenset({"broker", "mediate", "sponsor"})
+
+
 def slot_heads(trigger: Token, slot: str) -> list[Token]:
     children = list(trigger.children)
     passive = is_passive(trigger)
     if slot == "subject":
-        if passive:
-            return [
+        described = trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"}
+        if passive or (described and not any(c.dep_ in SUBJECT_DEPS for c in children)):
+            # "a deal brokered by the Church" too; "an EU-brokered deal": the broker
+            # before the hyphen.
+            agents = [
                 o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
             ]
+            if agents or passive or trigger.lemma_ not in _BROKERING:
+                return agents
+            # "Syrian-backed", "Israeli-occupied" describe; "EU-brokered" talks were held.
+            return [c for c in children if c.dep_ in {"npadvmod", "compound"}]
         found = [c for c in children if c.dep_ in SUBJECT_DEPS]
         if found:
             return found
@@ -242,7 +252,7 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return slot_heads(trigger.head, "subject")
         if trigger.pos_ == "NOUN":
-            return _noun_doer(trigger)
+            return noun_doer(trigger)
         return []
     if slot == "speaker":  # "the country was sold off, the opposition leader said"
         head = trigger.head
