@@ -182,3 +182,13 @@ def test_a_participle_names_the_mediator(text: str, mediator: str, party: str | 
 def test_a_hyphenated_backer_describes_no_event() -> None:
     found = events("Syrian-backed militias clashed with Hizbollah fighters in Beirut.")
     assert all(e.trigger != "backed" for e in found)
+
+
+def test_their_summit_is_between_all_the_coordinated_subjects() -> None:
+    text = "Japan and ASEAN leaders pledged closer ties at their summit in Tokyo."
+    pairs = {
+        (e.source.code, e.target.code)
+        for e in events(text)
+        if e.trigger == "summit" and e.source and e.target
+    }
+    assert pairs == {("JPN", "IGOSEAASN"), ("IGOSEAASN", "JPN")}

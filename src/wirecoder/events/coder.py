@@ -580,6 +580,11 @@ class EventCoder:
                     for other in self._co_nationals(anchor, mention):
                         if all(a.start != other.start for a in actors):
                             actors.append(other)
+                    if token.lower_ in {"their", "they"} and anchor is not token:
+                        # "Japan and ASEAN leaders ... at their summit": all of them.
+                        for other in self._actors(anchor.conjuncts, by_token):
+                            if all(a.start != other.start for a in actors):
+                                actors.append(other)
                 else:
                     # "Russian missile strike", "his Saudi and American counterparts";
                     # in a prepositional slot also "debts of Tajikistan"-like "Tajik debts".
