@@ -216,10 +216,32 @@ def is_passive(token: Token) -> bool:
 _BROKERING = frozenset({"broker", "mediate", "sponsor"})
 
 
+def reduced_passive(token: Token) -> bool:
+    """ "two engineers *seized* in Wardak", "free the protesters *detained* on Sunday"
+    (which the small model may parse with the protesters as subject): a past participle
+    with no auxiliary, describing its patient."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return False
+    if token.dep_ == "acl":
+        return token.head.pos_ in {"NOUN", "PROPN"}
+    return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _patients(token: Token) -> list[Token]:
+    found = [c for c in token.children if c.dep_ == "nsubj"]
+    return found or ([token.head] if token.dep_ == "acl" else [])
+
+
 def slot_heads(trigger: Token, slot: str) -> list[Token]:
     children = list(trigger.children)
     passive = is_passive(trigger)
     if slot == "subject":
+        if reduced_passive(trigger):
+            return [
+                o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            ]
         described = trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"}
         if passive or (described and not any(c.dep_ in SUBJECT_DEPS for c in children)):
             # "a deal brokered by the Church" too; "an EU-brokered deal": the broker
@@ -263,6 +285,8 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         return []
     if slot == "object":
         deps = {"nsubjpass"} if passive else {"dobj"}
+        if reduced_passive(trigger):
+            return _patients(trigger)  # "protesters detained since Sunday": the protesters
         return [c for c in children if c.dep_ in deps]
     if slot == "dative":
         return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]

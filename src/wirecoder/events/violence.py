@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirecoder.events.slots import SUBJECT_DEPS, is_passive
+from wirecoder.events.slots import SUBJECT_DEPS, is_passive, reduced_passive
 from wirecoder.model import EventActor
 
 # Things, not actors, that do violence in news sentences: "a car bomb killed".
@@ -165,7 +165,7 @@ _AUTHORITY_BY_CODE = {
 def implied_authority(trigger: Token, code: str) -> str | None:
     """The agent code of the state body implied by an agentless passive ("was detained"
     -> COP), or None."""
-    if trigger.pos_ != "VERB" or not is_passive(trigger):
+    if trigger.pos_ != "VERB" or not (is_passive(trigger) or reduced_passive(trigger)):
         return None
     if any(c.dep_ == "agent" for c in trigger.children):
         return None
@@ -180,7 +180,7 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
         return False
     if trigger.pos_ == "NOUN":
         return True  # "the bombing of a school", its doer unnamed
-    if is_passive(trigger):
+    if is_passive(trigger) or reduced_passive(trigger):
         # "killed by a roadside bomb": an instrument is no doer either.
         doers = [o for a in trigger.children if a.dep_ == "agent" for o in a.children]
         return all(o.lemma_ in _INSTRUMENTS for o in doers)
