@@ -162,9 +162,14 @@ def test_example_articles() -> None:
     japan = explain_document(_example("japan_rohingya_aid_2017.txt"))
     tour = [s for s in japan.sentences if "toured Kutupalong" in s.text]
     assert len(tour) == 1
-    assert [(c.event.rule, c.event.cameo) for c in tour[0].events] == [("tour", "042")]
+    # ... and the families' account of relatives shot in Rakhine: violence against
+    # Myanmar's civilians by unidentified attackers.
+    rules = [(c.event.rule, c.event.cameo) for c in tour[0].events]
+    assert rules == [("tour", "042"), ("shoot", "193")]
     assert tour[0].events[0].event.source is not None
     assert tour[0].events[0].event.source.code == "JPNGOV"
+    shot = tour[0].events[1].event
+    assert shot.target is not None and shot.target.code == "MMRCVL"
 
 
 # -- the command ------------------------------------------------------------------------

@@ -499,12 +499,20 @@ class EventCoder:
                 return national.code
         return None
 
-    def _sentence_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+    def _sentence_country(
+        self, token: Token, by_token: dict[int, Mention], *, own_phrase: bool = False
+    ) -> str | None:
         """The country of the first place the sentence names, if any: a GPE, or the
-        city that owns a square or a district ("in Kyiv's Independence Square")."""
+        city that owns a square or a district ("in Kyiv's Independence Square"). With
+        `own_phrase`, a place inside the token's own phrase comes first ("relatives
+        shot in Myanmar's Rakhine state")."""
         if self.country_named is None:
             return None
-        for ent in sentence_of(token).ents:
+        ents = list(sentence_of(token).ents)
+        if own_phrase:
+            left, right = token.left_edge.i, token.right_edge.i
+            ents = [e for e in ents if left <= e.start and e.end - 1 <= right] + ents
+        for ent in ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             text = ent.text.replace("’", "'")
@@ -605,7 +613,7 @@ class EventCoder:
                         )
                         if not countries and agent in _DOMESTIC_AGENTS:
                             # "protesters rallied in Kyiv": people of the place named.
-                            place = self._sentence_country(token, by_token)
+                            place = self._sentence_country(token, by_token, own_phrase=True)
                             countries = [place] if place else []
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
