@@ -525,8 +525,10 @@ class EventCoder:
         # the resolver found stand in.
         for t in sentence_of(token):
             mention = by_token.get(t.i)
-            if mention is not None and mention.code and len(mention.code) == 3:
-                return mention.code
+            if mention is not None and len(mention.code or "") == 3:
+                country = _country_part(mention.code)  # not "UAF" or "IGO"
+                if country is not None:
+                    return country
         return None
 
     def _co_nationals(self, token: Token, mention: Mention) -> list[EventActor]:

@@ -85,6 +85,10 @@ def read_modality(
     """
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.dep_ == "prep" and verb.lower_ in _BACKGROUND_PREPOSITIONS:
+            # "vowed revenge after the massacre", "in response to the drills": what the
+            # verb reacts to happened, whatever the verb's own mood.
+            return Reading("asserted", None, None)
         verb = verb.head  # "will travel to Shanghai for talks": the verb above the noun
     while verb.dep_ == "xcomp" and verb.head.lemma_ in _ASPECT_VERBS:
         verb = verb.head  # "would begin airlifting": the modal sits on "begin"
@@ -132,6 +136,7 @@ def read_modality(
     return Reading("asserted", None, None)
 
 
+_BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "despite", "amid"})
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
 )

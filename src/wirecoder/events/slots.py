@@ -153,6 +153,9 @@ def noun_doer(noun: Token) -> list[Token]:
     """Who does the act a noun names, from the clause around it: "Iran *held talks*",
     "killed civilians *in an attack*", "set up *a commission of inquiry*", "agreement
     *was expressed by* the ministers", "was received by X *for talks*"."""
+    by = pobjs(noun, {"by"})
+    if by:
+        return by  # "the massacre of villagers by troops"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return noun_doer(noun.head.head)  # "a commission of inquiry"
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
