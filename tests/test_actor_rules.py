@@ -41,6 +41,12 @@ def codes(text: str) -> dict[str, str]:
             "IDNREB",
         ),
         ("A spokeswoman for the Syrian presidency declined to comment.", "spokeswoman", "SYRGOV"),
+        # A name the tagger mistypes, described by an apposition.
+        (
+            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, visited Basra.",
+            "Kenzo Oshima",
+            "IGOUNO",
+        ),
         # Plural groups without a dateline: of the one country the sentence is set in.
         (
             "Opposition lawmakers booed Hungarian Prime Minister Ferenc Gyurcsany in parliament.",
