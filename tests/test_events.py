@@ -192,3 +192,10 @@ def test_their_summit_is_between_all_the_coordinated_subjects() -> None:
         if e.trigger == "summit" and e.source and e.target
     }
     assert pairs == {("JPN", "IGOSEAASN"), ("IGOSEAASN", "JPN")}
+
+
+def test_must_after_reiterated_is_the_speakers_demand() -> None:
+    text = "A senior British minister reiterated that Libya must hand over the suspects."
+    demands = [e for e in events(text) if e.root == "10"]
+    assert demands and demands[0].source is not None and demands[0].source.code == "GBRGOV"
+    assert demands[0].target is not None and demands[0].target.code == "LBY"

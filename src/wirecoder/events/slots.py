@@ -187,7 +187,22 @@ def _accused(trigger: Token) -> list[Token]:
 
 
 _SPEECH_VERBS = frozenset(
-    {"say", "tell", "argue", "claim", "declare", "charge", "complain", "insist", "announce"}
+    {
+        "say",
+        "tell",
+        "argue",
+        "claim",
+        "declare",
+        "charge",
+        "complain",
+        "insist",
+        "announce",
+        "reiterate",
+        "stress",
+        "state",
+        "conclude",
+        "repeat",
+    }
 )
 
 
