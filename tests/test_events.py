@@ -199,3 +199,10 @@ def test_must_after_reiterated_is_the_speakers_demand() -> None:
     demands = [e for e in events(text) if e.root == "10"]
     assert demands and demands[0].source is not None and demands[0].source.code == "GBRGOV"
     assert demands[0].target is not None and demands[0].target.code == "LBY"
+
+
+def test_a_noun_acts_target_may_hang_on_its_of_object() -> None:
+    found = events("Rome announced a suspension of air links with Belgrade on Wednesday.")
+    cuts = [e for e in found if e.trigger == "suspension"]
+    assert cuts and cuts[0].root == "16"
+    assert cuts[0].target is not None and cuts[0].target.code == "SRB"

@@ -317,7 +317,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
         preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
         # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
-        for obj in (c for c in children if c.dep_ == "dobj"):
+        # ... and of a noun's "of" object: "a suspension of air links *with* Serbia".
+        carried = pobjs(trigger, {"of"}) if trigger.pos_ == "NOUN" else []
+        for obj in [*(c for c in children if c.dep_ == "dobj"), *carried]:
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
         return [o for p in preps for o in p.children if o.dep_ == "pobj"]
     return []
