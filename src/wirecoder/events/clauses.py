@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from wirecoder.events.antecedents import PRONOUNS, mention_for
 from wirecoder.events.patterns import Pattern
 from wirecoder.events.slots import SUBJECT_DEPS, noun_doer, pobjs
+from wirecoder.events.violence import VIOLENT_ROOTS
 from wirecoder.model import Mention
 
 # Appeals, demands, refusals and threats code the act they govern themselves.
@@ -150,7 +151,7 @@ def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
         and trigger.dep_ in {"advcl", "conj", "xcomp"}
         and head is not None
         and head[0].i != trigger.i
-        and head[1].code[:2] in {"18", "19", "20"}
+        and head[1].code[:2] in VIOLENT_ROOTS
         and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children)
     )
 
@@ -166,8 +167,8 @@ def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern
         preposition.lower_ in {"in", "during"}
         and verb is not None
         and verb[0].pos_ == "VERB"
-        and verb[1].code[:2] in {"18", "19", "20"}
-        and triggers[trigger.i][1].code[:2] in {"18", "19", "20"}
+        and verb[1].code[:2] in VIOLENT_ROOTS
+        and triggers[trigger.i][1].code[:2] in VIOLENT_ROOTS
     )
 
 

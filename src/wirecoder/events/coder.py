@@ -458,10 +458,10 @@ class EventCoder:
         for head in heads:
             if head.lemma_.lower() not in PUBLIC_PLACES:  # "the Intercontinental Hotel"
                 continue
-            places = pobjs(head, {"in", "near"})
+            places = pobjs(head, {"in", "near"}) if self.country_named is not None else []
             country = (
                 self._national_in(head)
-                or next((c for p in places if (c := self._country_of_place(p))), None)
+                or next((a.code for p in places if (a := self._place(p, by_token))), None)
                 or self._sentence_country(trigger, by_token)
             )
             if country is not None:
@@ -472,11 +472,6 @@ class EventCoder:
                 code = f"{country}{agent}"
                 return [EventActor(code, phrase.text, phrase.start_char, phrase.end_char)]
         return []
-
-    def _country_of_place(self, head: Token) -> str | None:
-        if self.country_named is None:
-            return None
-        return self.country_named(head.doc[head.left_edge.i : head.i + 1].text)
 
     def _classifier(self, token: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
         """ "invasion forces", "aid convoys", "ceasefire monitors", "war crimes": an event

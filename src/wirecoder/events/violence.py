@@ -115,7 +115,6 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     big = any(_number(t.text) >= 100 for t in numbers)
     if trigger.lemma_ in {"kill", "massacre"} and (words & _MASS or big):
         return "202"
-    state = source.code[3:].startswith(_STATE_FORCES)
     if state and source.code[:3] == target.code[:3]:
         return "175"
     return "180" if not state else code
@@ -176,7 +175,7 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
     """A violent act (CAMEO 18-20) told without its doer: a passive with no agent, an
     instrument as the subject, or an event noun whose doer no slot names (the caller
     requires a victim in every case)."""
-    if code[:2] not in {"18", "19", "20"}:
+    if code[:2] not in VIOLENT_ROOTS:
         return False
     if trigger.pos_ == "NOUN":
         return True  # "the bombing of a school", its doer unnamed
