@@ -20,7 +20,7 @@ resolved it in `how`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -590,18 +590,10 @@ class ActorResolver:
 
     def _affiliation(self, state: _State, span: Span) -> tuple[str, Body | None] | None:
         """ "X of Jane's Defence Weekly": the organisation's name, and its code if known."""
-        for child in span.root.children:
-            if child.dep_ != "prep" or child.lower_ not in {"of", "at", "from", "with"}:
-                continue
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                phrase = doc_span(obj)
-                text = phrase.text.strip(" \"'“”")
-                if not text[:1].isupper():
-                    continue
-                body = self.body_for_name(text)
-                return text, body
+        for _, obj in _prep_objects(span.root, {"of", "at", "from", "with"}):
+            text = doc_span(obj).text.strip(" \"'“”")
+            if text[:1].isupper():
+                return text, self.body_for_name(text)
         return None
 
     # -- groups and states ------------------------------------------------------------------
@@ -745,19 +737,14 @@ class ActorResolver:
         who speaks for a body or a state's branch takes its code."""
         if chunk.root.lower_ not in _REPRESENTATIVES:
             return None
-        for child in chunk.root.children:
-            if child.dep_ != "prep" or child.lower_ not in {"for", "of"}:
-                continue
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                words = [t for t in obj.subtree if not t.is_punct]
-                body = self._body_in(words)
-                if body is not None:
-                    return body.code, body.country
-                found = self._code_from_words(state, words)
-                if found is not None and len(found[0]) > 3:
-                    return found
+        for _, obj in _prep_objects(chunk.root, {"for", "of"}):
+            words = [t for t in obj.subtree if not t.is_punct]
+            body = self._body_in(words)
+            if body is not None:
+                return body.code, body.country
+            found = self._code_from_words(state, words)
+            if found is not None and len(found[0]) > 3:
+                return found
         return None
 
     def _ethnic_group(self, tokens: Sequence[Token]) -> Country | None:
@@ -777,21 +764,16 @@ class ActorResolver:
     def _of_country(self, chunk: Span) -> Country | None:
         """ "the government of Tajikistan"; "protesters in Cairo", "rebels in eastern
         Ukraine": a group placed in a country is taken to be of it."""
-        for child in chunk.root.children:
-            if child.dep_ != "prep" or child.lower_ not in {"of", "in"}:
-                continue
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                words = [t for t in obj.subtree if t.text[:1].isupper()]
-                if child.lower_ == "of":
-                    found = self.dictionary.country_for_name(obj.text)
-                    if found is not None and found[1] == "name" and obj.text[:1].isupper():
-                        return found[0]
-                elif words:
-                    country = self._country_in(words, cities=True)
-                    if country is not None:
-                        return country
+        for preposition, obj in _prep_objects(chunk.root, {"of", "in"}):
+            words = [t for t in obj.subtree if t.text[:1].isupper()]
+            if preposition == "of":
+                found = self.dictionary.country_for_name(obj.text)
+                if found is not None and found[1] == "name" and obj.text[:1].isupper():
+                    return found[0]
+            elif words:
+                country = self._country_in(words, cities=True)
+                if country is not None:
+                    return country
         return None
 
     def _body_entity(self, state: _State, body: Body) -> Entity:
@@ -1071,6 +1053,15 @@ def _trim_person(ent: Span) -> Span | None:
     while end > ent.start and ent.doc[end - 1].text in {"'s", "’s"}:
         end -= 1
     return ent.doc[ent.start : end] if end > ent.start else None
+
+
+def _prep_objects(token: Token, words: set[str]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) for each of `token`'s prepositions named in `words`."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
 
 
 def doc_span(token: Token) -> Span:
