@@ -57,6 +57,17 @@ def codes(text: str) -> dict[str, str]:
         ("Palestinian leaders rejected the plan on Sunday.", "Palestinian leaders", "PSEGOV"),
         ("Student leaders in Caracas called a strike.", "Student leaders", "VENEDU"),
         ("Palestinian prisoners began a hunger strike.", "Palestinian prisoners", "PSECVL"),
+        # A plural agent phrase whose head alone names no agent.
+        (
+            "The Indian and Pakistani foreign secretaries met in Islamabad.",
+            "Indian and Pakistani foreign secretaries",
+            "INDGOV",
+        ),
+        (
+            "Pakistani intelligence agencies warned of an attack.",
+            "Pakistani intelligence agencies",
+            "PAKSPY",
+        ),
         # A people named after a country: its civilians.
         ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "IRQCVL"),
     ],

@@ -675,6 +675,8 @@ class ActorResolver:
             agent is not None
             and head not in _GROUP_HEADS
             and self.dictionary.agent_match([head]) is None
+            # "foreign secretaries", "intelligence agencies": the phrase ends in the head.
+            and agent.phrase.split()[-1] != tokens[-1].lemma_.lower()
         ):
             # "opposition strongholds", "opposition protests": the head is no actor.
             agent = None

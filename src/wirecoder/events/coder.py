@@ -609,9 +609,12 @@ class EventCoder:
                             [home] if home and self._agentive(token) else []
                         )
                         if not countries and agent in _DOMESTIC_AGENTS:
-                            # "protesters rallied in Kyiv": people of the place named.
+                            # "protesters rallied in Kyiv", "soldiers beat a man in
+                            # Mandalay": people of the place named.
                             place = self._sentence_country(token, by_token, own_phrase=True)
                             countries = [place] if place else []
+                            if not countries and agent == "UAF":
+                                countries = [""]  # "unidentified men": no country known
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
                         found = [
@@ -747,7 +750,9 @@ def _symmetric(code: str, trigger: Token) -> bool:
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
-_DOMESTIC_AGENTS = frozenset({"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD"})
+_DOMESTIC_AGENTS = frozenset(
+    {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD", "MIL", "CRM", "UAF"}
+)
 _GROUP_WORDS = frozenset(
     {
         "dozen",
