@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
+import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -717,3 +720,27 @@ def test_institution_errors_name_file_and_line(
     assert caught.value.code == "E101"
     assert caught.value.fields["path"] == str(path)
     assert caught.value.fields["line"] == line_of(body, needle)
+
+
+def test_agent_ties_break_the_same_way_under_any_hash_seed() -> None:
+    # "border guard" and "border guards" are both listed: which phrase "border guards"
+    # matches once depended on set order, so resolution changed from run to run.
+    probe = (
+        "from wirecoder.actors.dictionary import load_dictionary\n"
+        "d = load_dictionary()\n"
+        "for w in ('border guards', 'riot police', 'armed men', 'foreign secretaries'):\n"
+        "    m = d.agent_match(w)\n"
+        "    print(w, m and m.phrase)\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1
+    assert "border guards border guards" in outputs.pop()

@@ -91,7 +91,7 @@ def test_write_off_debt(patterns: PatternSet) -> None:
 def test_visit_noun(patterns: PatternSet) -> None:
     p = patterns.get("visit.n")
     assert (p.pos, p.code, p.target) == ("NOUN", "042", "prep:to")
-    assert p.source == ("prep:by", "poss", "compound", "subject")
+    assert p.source == ("prep:by", "poss", "compound", "prep:of", "subject")
 
 
 def test_host_and_visit_verbs(patterns: PatternSet) -> None:

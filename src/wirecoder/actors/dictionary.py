@@ -263,18 +263,20 @@ def _agent_tokens(words: str | Sequence[str]) -> list[str]:
     return tokens
 
 
-def _forms(token: str) -> set[str]:
-    """The token and the singulars it may be a plural of ("forces" -> "force")."""
-    forms = {token, *_IRREGULAR.get(token, ())}
+def _forms(token: str) -> tuple[str, ...]:
+    """The singulars a token may be a plural of ("forces" -> "force"), then the token
+    itself, in a fixed order so that ties between phrases break the same way every run
+    (the token as written, tried first, wins them)."""
+    forms = [*_IRREGULAR.get(token, ())]
     if token.endswith("men") and len(token) > 4:
-        forms.add(token[:-3] + "man")
+        forms.append(token[:-3] + "man")
     if token.endswith("ies") and len(token) > 4:
-        forms.add(token[:-3] + "y")
+        forms.append(token[:-3] + "y")
     if token.endswith("es") and len(token) > 3:
-        forms.add(token[:-2])
+        forms.append(token[:-2])
     if token.endswith("s") and not token.endswith("ss") and len(token) > 2:
-        forms.add(token[:-1])
-    return forms
+        forms.append(token[:-1])
+    return (*dict.fromkeys(f for f in forms if f != token), token)
 
 
 class _Trie:

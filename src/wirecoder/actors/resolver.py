@@ -675,8 +675,9 @@ class ActorResolver:
             agent is not None
             and head not in _GROUP_HEADS
             and self.dictionary.agent_match([head]) is None
-            # "foreign secretaries", "intelligence agencies": the phrase ends in the head.
-            and agent.phrase.split()[-1] != tokens[-1].lemma_.lower()
+            # "foreign secretaries", "intelligence agencies": the head is part of the
+            # phrase matched, which the words before it do not make alone.
+            and self.dictionary.agent_match([t.lower_ for t in tokens[:-1]]) == agent
         ):
             # "opposition strongholds", "opposition protests": the head is no actor.
             agent = None
@@ -715,6 +716,8 @@ class ActorResolver:
                 agent.agent.code not in _HOME_AGENTS
                 or tokens[-1].tag_ != "NNS"
                 or any(t.lower_ in _FOREIGN for t in tokens)
+                # "its border guards": the owner's, which the event coder reads.
+                or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk)
             ):
                 return
             # "police", "opposition lawmakers": of the dateline's country, else of the one

@@ -36,6 +36,8 @@ _INTENT_HEADS = frozenset(
         "threaten",
     }
 )
+# Nouns whose infinitive is a plan: "its plan to release", "a decision to withdraw".
+_INTENT_NOUNS = _INTENT_HEADS | {"decision", "intention", "move", "bid", "readiness"}
 _DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CLAIM_HEADS = frozenset(
     {
@@ -103,6 +105,12 @@ def read_modality(
         and not _children(governor, {"neg"})
     ):
         return Reading("intended", None, governor.text)
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lemma_ in _INTENT_NOUNS
+        and any(a.lower_ == "to" for a in _children(verb, {"aux"}))
+    ):
+        return Reading("intended", None, verb.head.text)  # "its plan to release"
     for aux in _children(verb, {"aux", "auxpass"}):
         if aux.lower_ == "would" and source is not None:
             speaker = _own_statement(verb, source, same_actor)

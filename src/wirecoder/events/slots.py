@@ -174,6 +174,9 @@ def noun_doer(noun: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
+# Nouns of resolve whose holder does what the infinitive after them names.
+_RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "resolve"})
+
 # Verbs whose subject, not object, does what follows ("promised Kyiv to send").
 _SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
 
@@ -261,6 +264,14 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
                 o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
             ]
         described = trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"}
+        if (
+            described
+            and trigger.head.lemma_ in _RESOLVE_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        ):
+            # "NATO's decision to promise membership": who decided does it. (Who does
+            # what "an offer" or "a request to ..." names is another matter.)
+            return [c for c in trigger.head.children if c.dep_ == "poss"]
         if passive or (described and not any(c.dep_ in SUBJECT_DEPS for c in children)):
             # "a deal brokered by the Church" too; "an EU-brokered deal": the broker
             # before the hyphen.
