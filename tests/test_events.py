@@ -113,7 +113,29 @@ def test_a_date_is_not_the_object_of_a_required_preposition() -> None:
 
 def test_a_warning_that_others_may_strike_is_a_comment() -> None:
     text = "The UN envoy warned that militias could carry out more killings in Bangui."
-    assert [e.cameo for e in events(text) if e.trigger == "warned"] == ["012"]
+    found = events(text)
+    assert [e.cameo for e in found if e.trigger == "warned"] == ["012"]
+    # ... and what it foretells is an event of its own, hypothetical.
+    foretold = [e for e in found if e.trigger != "warned"]
+    assert [(e.root, e.modality) for e in foretold] == [("19", "hypothetical")]
+
+
+def test_a_multiword_frame_object_is_no_event_of_its_own() -> None:
+    text = "Indian and Pakistani troops exchanged artillery fire along the border on Monday."
+    assert {e.trigger for e in events(text)} == {"exchanged"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # An actor of a known kind whose country nobody names: a bare agent code.
+        ("Security forces detained dozens of students on Sunday.", "detained", "MIL"),
+        ("Unidentified men abducted the two engineers on Friday.", "abducted", "UAF"),
+    ],
+)
+def test_an_actor_of_unknown_country_keeps_its_kind(text: str, trigger: str, source: str) -> None:
+    found = [e for e in events(text) if e.trigger == trigger]
+    assert found and found[0].source is not None and found[0].source.code == source
 
 
 def test_a_noun_act_takes_its_source_from_its_from_phrase() -> None:

@@ -675,9 +675,13 @@ class ActorResolver:
             agent is not None
             and head not in _GROUP_HEADS
             and self.dictionary.agent_match([head]) is None
-            # "foreign secretaries", "intelligence agencies": the head is part of the
-            # phrase matched, which the words before it do not make alone.
-            and self.dictionary.agent_match([t.lower_ for t in tokens[:-1]]) == agent
+            # "foreign secretaries", "intelligence agencies": a plural head that is part
+            # of the phrase matched, which the words before it do not make alone ("a
+            # new military base" is a place, however listed).
+            and (
+                tokens[-1].tag_ != "NNS"
+                or self.dictionary.agent_match([t.lower_ for t in tokens[:-1]]) == agent
+            )
         ):
             # "opposition strongholds", "opposition protests": the head is no actor.
             agent = None

@@ -88,12 +88,14 @@ class EventCoder:
         country_of: Callable[[str], str | None] | None = None,
         country_named: Callable[[str], str | None] | None = None,
         agent_code: Callable[[Sequence[str]], str | None] | None = None,
+        agent_kinds: frozenset[str] = frozenset(),
     ) -> None:
         self.patterns = patterns
         self.ontology = ontology
         self.country_of = country_of  # "Russian" -> RUS
         self.country_named = country_named  # "Gaza Strip", "Kathmandu" -> PSE, NPL
         self.agent_code = agent_code  # ["army", "post"] -> MIL: words that name actors
+        self.agent_kinds = agent_kinds  # MIL, COP, ...: a bare one is of no known country
 
     def code(
         self,
@@ -117,6 +119,13 @@ class EventCoder:
                 if pattern is not None:
                     triggers[token.i] = (token, pattern)
             skipped, codes, acts, carriers = self._governed(triggers)
+            for i, (act, _) in acts.items():
+                token, pattern = triggers[i]
+                if token.lemma_ == "warn" and warning_code(token, by_token) != "130":
+                    # "warned that militias could carry out mass killings": the warning
+                    # is a comment and the act foretold an event of its own, with the
+                    # modality its clause gives it.
+                    skipped.pop(act.i, None)
             for token, pattern in triggers.values():
                 for part in frame_objects(token, pattern):
                     if part.i in triggers and part.i != token.i:
@@ -267,13 +276,13 @@ class EventCoder:
             # "protests from China": who the noun's act comes from.
             sources = self._actors(pobjs(trigger, {"from"}), by_token, loose=True)
         targets: list[EventActor] = []
-        home = _country_part(sources[0].code) if sources else None
+        home = self._country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._people_at(trigger, by_token)
         end = trigger.idx + len(trigger)
-        victims = _country_part(targets[0].code) if targets else None
+        victims = self._country_part(targets[0].code) if targets else None
         if not sources and targets and unattributed_violence(trigger, code):
             # "was assassinated", "a roadside bomb killed": violence nobody is named
             # for is still news; its source is an unidentified attacker (UAF) of the
@@ -483,6 +492,13 @@ class EventCoder:
             return False
         return head.lemma_ in CLASSIFIED_NOUNS or self._agentive(head)
 
+    def _country_part(self, code: str | None) -> str | None:
+        """ "RUSCOP" -> "RUS"; None for international and unidentified actors and for a
+        bare agent code ("MIL": security forces of no country named)."""
+        if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "UAF", "MNC")):
+            return None
+        return None if code[:3] in self.agent_kinds else code[:3]
+
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
 
@@ -521,7 +537,7 @@ class EventCoder:
         for t in sentence_of(token):
             mention = by_token.get(t.i)
             if mention is not None and len(mention.code or "") == 3:
-                country = _country_part(mention.code)  # not "UAF" or "IGO"
+                country = self._country_part(mention.code)  # not "UAF" or "IGO"
                 if country is not None:
                     return country
         return None
@@ -613,8 +629,12 @@ class EventCoder:
                             # Mandalay": people of the place named.
                             place = self._sentence_country(token, by_token, own_phrase=True)
                             countries = [place] if place else []
-                            if not countries and agent == "UAF":
-                                countries = [""]  # "unidentified men": no country known
+                            if not countries and token.dep_ not in _MODIFIER_DEPS:
+                                # "security forces detained", "unidentified men": an
+                                # actor of that kind, its country unknown (a bare
+                                # agent code, as GDELT writes one); "artillery fire"
+                                # names a weapon, not who fired.
+                                countries = [""]
                         start = token.left_edge.i if token.left_edge.i < token.i else token.i
                         phrase = token.doc[start : token.i + 1]
                         found = [
@@ -750,6 +770,7 @@ def _symmetric(code: str, trigger: Token) -> bool:
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _DOMESTIC_AGENTS = frozenset(
     {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD", "MIL", "CRM", "UAF"}
 )
@@ -771,13 +792,6 @@ _GROUP_WORDS = frozenset(
         "tens",
     }
 )
-
-
-def _country_part(code: str | None) -> str | None:
-    """ "RUSCOP" -> "RUS"; None for international and unidentified actors."""
-    if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "UAF", "MNC")):
-        return None
-    return code[:3]
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
@@ -824,6 +838,7 @@ def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
         country_of=country_of,
         country_named=country_named,
         agent_code=agent_code,
+        agent_kinds=frozenset(agent.code for agent in dictionary.agents),
     )
 
 

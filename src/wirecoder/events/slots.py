@@ -227,7 +227,7 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
     "promised *investment*"), which are not events of their own."""
     if not pattern.objects or token.pos_ == "NOUN":
         return []
-    return [o for o in _objects(token) if pattern.accepts_object(o.lemma_)]
+    return [o for o in _objects(token) if pattern.accepts_object(o.lemma_, _phrase_words(o))]
 
 
 def is_passive(token: Token) -> bool:
