@@ -228,3 +228,18 @@ def test_a_noun_acts_target_may_hang_on_its_of_object() -> None:
     cuts = [e for e in found if e.trigger == "suspension"]
     assert cuts and cuts[0].root == "16"
     assert cuts[0].target is not None and cuts[0].target.code == "SRB"
+
+
+def test_an_act_on_a_party_read_as_the_source_itself_stands_without_target() -> None:
+    text = (
+        "Ethiopian federal troops launched an offensive against forces loyal to the "
+        "regional government."
+    )
+    found = [e for e in events(text) if e.root == "19"]
+    assert [(e.source.code if e.source else None, e.target) for e in found] == [("ETHMIL", None)]
+
+
+def test_a_kind_named_with_a_nationality_is_of_that_nation() -> None:
+    text = "Italy suspended flights to Belgrade after a Serbian army jet shot down a helicopter."
+    shot = [e for e in events(text) if e.trigger == "shot"]
+    assert shot and shot[0].source is not None and shot[0].source.code == "SRBMIL"

@@ -345,9 +345,16 @@ class EventCoder:
             else:
                 pairs += [(t, s) for s, t in pairs if t is not None]
         found = []
+        symmetric = _symmetric(entry.code, trigger)
         for source, target in pairs:
             if target is not None and target.code == source.code:
-                continue
+                if symmetric or target.start == source.start or code[:2] == "04":
+                    continue
+                # "troops launched an offensive against forces loyal to ...", read as
+                # the same code: the act stands, its target is not told apart.
+                target = None
+                if any(e.source == source and e.target is None for e in found):
+                    continue
             refined = violence_code(entry.code, source, target, trigger)
             found.append(
                 Event(
@@ -616,6 +623,11 @@ class EventCoder:
                                 nationals += [child, *child.conjuncts]
                     found = [n for n in (self._national(w, token) for w in nationals) if n]
                     agent = self._agent_of(token)
+                    if agent is not None and not found:
+                        # "a Serbian army jet": the nationality of the kind named.
+                        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+                        words = [x for c in modifiers for x in (c, *c.conjuncts)]
+                        found = [n for n in (self._national(w, token) for w in words) if n]
                     if agent is not None:
                         # "Pakistani army posts" -> PAKMIL; "opposition activists" after
                         # "Russian police detained" -> RUSOPP (the source's own country).
