@@ -68,6 +68,17 @@ def codes(text: str) -> dict[str, str]:
             "Pakistani intelligence agencies",
             "PAKSPY",
         ),
+        # Two actors the parser joined in one phrase.
+        (
+            "Talks between the Colombian government and FARC rebels resumed in Havana.",
+            "Colombian government",
+            "COLGOV",
+        ),
+        (
+            "Talks between the Colombian government and FARC rebels resumed in Havana.",
+            "FARC rebels",
+            "COLREB",
+        ),
         # A people named after a country: its civilians.
         ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "IRQCVL"),
     ],

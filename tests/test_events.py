@@ -243,3 +243,9 @@ def test_a_kind_named_with_a_nationality_is_of_that_nation() -> None:
     text = "Italy suspended flights to Belgrade after a Serbian army jet shot down a helicopter."
     shot = [e for e in events(text) if e.trigger == "shot"]
     assert shot and shot[0].source is not None and shot[0].source.code == "SRBMIL"
+
+
+def test_talks_between_two_actors_parsed_as_one_phrase_pair_them() -> None:
+    text = "Peace talks between the Colombian government and FARC rebels resumed in Havana."
+    pairs = {(e.source.code, e.target.code) for e in events(text) if e.source and e.target}
+    assert pairs >= {("COLGOV", "COLREB"), ("COLREB", "COLGOV")}

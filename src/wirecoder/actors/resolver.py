@@ -669,6 +669,18 @@ class ActorResolver:
             return
         if any(c.dep_ == "appos" and c.i in state.persons for c in chunk.root.children):
             return  # "the governor of the district, X": the title of a named person
+        split = next((t for t in tokens if t.dep_ == "cc" and t.i > tokens[0].i), None)
+        if split is not None and split.i < tokens[-1].i:
+            # "the Colombian government and FARC rebels", "Ukraine's military and
+            # separatists" parsed as one phrase: two actors when the words before
+            # "and" name one of their own.
+            before = [t for t in tokens if t.i < split.i]
+            noun = before[-1].pos_ == "NOUN" or (before[-1].pos_ == "ADJ" and len(before) > 1)
+            if noun and self.dictionary.agent_match([t.lower_ for t in before]):
+                doc = chunk.doc
+                self._agent_phrase(state, doc[before[0].i : split.i], names)
+                self._agent_phrase(state, doc[split.i + 1 : tokens[-1].i + 1], names)
+                return
         agent = self.dictionary.agent_match([t.lower_ for t in tokens])
         head = tokens[-1].lower_
         if (

@@ -344,7 +344,7 @@ class EventCoder:
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             else:
                 pairs += [(t, s) for s, t in pairs if t is not None]
-        found = []
+        found: list[Event] = []
         symmetric = _symmetric(entry.code, trigger)
         for source, target in pairs:
             if target is not None and target.code == source.code:
@@ -608,6 +608,9 @@ class EventCoder:
                     for other in self._co_nationals(anchor, mention):
                         if all(a.start != other.start for a in actors):
                             actors.append(other)
+                    for other in _coordinated_inside(anchor, mention, by_token):
+                        if all(a.start != other.start for a in actors):
+                            actors.append(other)
                     if token.lower_ in {"their", "they"} and anchor is not token:
                         # "Japan and ASEAN leaders ... at their summit": all of them.
                         for other in self._actors(anchor.conjuncts, by_token):
@@ -804,6 +807,23 @@ _GROUP_WORDS = frozenset(
         "tens",
     }
 )
+
+
+def _coordinated_inside(
+    head: Token, mention: Mention, by_token: dict[int, Mention]
+) -> list[EventActor]:
+    """ "the Colombian government and FARC rebels", parsed as one phrase with "rebels" as
+    its head: the other actors coordinated inside it."""
+    start = head.left_edge.i
+    if not any(t.dep_ == "cc" for t in head.doc[start : head.i]):
+        return []
+    found: list[EventActor] = []
+    for i in range(start, head.i):
+        other = by_token.get(i)
+        if other is None or other is mention or any(a.start == other.start for a in found):
+            continue
+        found.append(EventActor(other.code, other.text, other.start, other.end))
+    return found
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
