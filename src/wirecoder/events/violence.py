@@ -91,8 +91,12 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     CAMEO separates repression of unarmed people by the state's own forces (175), the
     violence of non-state groups against them (180), and mass killing (202) from
     conventional fighting (190); shooting a named public figure is an assassination
-    (186) or an attempt (185); seizing people is abduction (181).
+    (186) or an attempt (185); seizing people is abduction (181); a suicide, car or
+    roadside bomb that kills or attacks is that kind of bombing (1831-1833).
     """
+    bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
+    if bombing is not None:
+        return bombing
     if target is None or not target.code or not source.code:
         return code
     state = source.code[3:].startswith(_STATE_FORCES)
@@ -118,6 +122,31 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     if state and source.code[:3] == target.code[:3]:
         return "175"
     return "180" if not state else code
+
+
+_BOMBABLE = frozenset({"190", "180", "183", "193", "194"})
+# Bombs by how they are delivered, as written in the doer's or the instrument's phrase.
+_BOMBINGS = (
+    ("1831", ("suicide bomber", "suicide bombing", "suicide attack", "suicide attacker")),
+    ("1832", ("car bomb", "car bombing", "truck bomb", "vehicle bomb")),
+    ("1833", ("roadside bomb", "roadside bombing", "improvised explosive device", "ied")),
+)
+
+
+def _bombing(trigger: Token) -> str | None:
+    """ "a suicide bomber attacked", "killed by a roadside bomb", "killed in a car
+    bombing": the doer's or instrument's phrase names the kind of bombing."""
+    phrases = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    for prep in trigger.children:
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "in", "with"}:
+            phrases += [o for o in prep.children if o.dep_ == "pobj"]
+    for phrase in phrases:
+        text = " ".join(t.lower_ for t in phrase.subtree).replace("-", " ")
+        text = f" {text} "
+        for code, words in _BOMBINGS:
+            if any(f" {w} " in text for w in words):
+                return code
+    return None
 
 
 # Whose shooting is an assassination (attempt): officials, politicians, public figures.
