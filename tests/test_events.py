@@ -249,3 +249,8 @@ def test_talks_between_two_actors_parsed_as_one_phrase_pair_them() -> None:
     text = "Peace talks between the Colombian government and FARC rebels resumed in Havana."
     pairs = {(e.source.code, e.target.code) for e in events(text) if e.source and e.target}
     assert pairs >= {("COLGOV", "COLREB"), ("COLREB", "COLGOV")}
+
+
+def test_an_object_counted_in_a_list_fits_the_frame_of_what_is_listed() -> None:
+    text = "The Kenyan government met a list of demands from striking doctors on Monday."
+    assert [e.cameo for e in events(text) if e.trigger == "met"] == ["080"]

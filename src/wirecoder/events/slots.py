@@ -70,8 +70,30 @@ def fits(pattern: Pattern, token: Token) -> bool:
 
 # A modifier is any child but the subject: "took workers *hostage*" parses it as an object.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# "dozens *of* houses", "a list *of* demands", "a new round *of* sanctions": the object
+# is what is counted or collected.
 _QUANTITY_HEADS = frozenset(
-    {"dozen", "hundred", "thousand", "score", "number", "group", "handful", "million", "ton"}
+    {
+        "dozen",
+        "hundred",
+        "thousand",
+        "score",
+        "number",
+        "group",
+        "handful",
+        "million",
+        "ton",
+        "list",
+        "series",
+        "set",
+        "raft",
+        "string",
+        "wave",
+        "spate",
+        "round",
+        "package",
+        "batch",
+    }
 )
 
 
