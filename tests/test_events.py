@@ -254,3 +254,9 @@ def test_talks_between_two_actors_parsed_as_one_phrase_pair_them() -> None:
 def test_an_object_counted_in_a_list_fits_the_frame_of_what_is_listed() -> None:
     text = "The Kenyan government met a list of demands from striking doctors on Monday."
     assert [e.cameo for e in events(text) if e.trigger == "met"] == ["080"]
+
+
+def test_talks_with_a_party_are_the_speakers_own() -> None:
+    text = "Lebanon's prime minister said he was gloomy about the talks with the IMF."
+    pairs = {(e.source.code, e.target.code) for e in events(text) if e.source and e.target}
+    assert ("LBNGOV", "IGOBUSIMF") in pairs

@@ -63,6 +63,20 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
     return None
 
 
+def party_speaking(token: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Lebanon's prime minister said he was gloomy about the talks with the IMF": the
+    subject of the nearest clause above the token that names an actor, who speaks of
+    talks or a meeting of their own."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        doers = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not is_within(token, c)]
+        found = [d for d in doers if mention_for(d, by_token) or antecedent_mention(d, by_token)]
+        if found:
+            return found
+    return []
+
+
 def as_counterpart(target: EventActor, sources: Sequence[EventActor]) -> EventActor:
     """ "met his Greek counterpart": the Greek holder of the source's office."""
     if not target.text.endswith(("counterpart", "counterparts")) or len(target.code or "") != 3:

@@ -25,6 +25,7 @@ from wirecoder.events.antecedents import (
     as_counterpart,
     mention_for,
     mentions_by_token,
+    party_speaking,
 )
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
@@ -279,6 +280,10 @@ class EventCoder:
         home = self._country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
+        if not sources and targets and trigger.pos_ == "NOUN" and code[:2] == "04":
+            # "said he was gloomy about the talks with the IMF": the speaker's talks.
+            sources = self._actors(party_speaking(trigger, by_token), by_token)
+            sources = [s for s in sources if all(s.code != t.code for t in targets)]
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._people_at(trigger, by_token)
         end = trigger.idx + len(trigger)
