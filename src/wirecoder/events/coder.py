@@ -49,6 +49,7 @@ from wirecoder.events.slots import (
     SUBJECT_DEPS,
     fits,
     frame_objects,
+    is_passive,
     obliged_by,
     pobjs,
     slot_heads,
@@ -280,6 +281,12 @@ class EventCoder:
         home = self._country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
+        if not sources and (code[:2] == "15" or code == "074") and is_passive(trigger):
+            # "Rwandan troops were deployed to the Central African Republic": forces
+            # moved or put on alert are their own state's doing.
+            moved = self._actors(slot_heads(trigger, "object"), by_token)
+            sources = [m for m in moved if (m.code or "").endswith("MIL")]
+            targets = [t for t in targets if all(t.code != s.code for s in sources)]
         if not sources and targets and trigger.pos_ == "NOUN" and code[:2] == "04":
             # "said he was gloomy about the talks with the IMF": the speaker's talks.
             sources = self._actors(party_speaking(trigger, by_token), by_token)
