@@ -44,12 +44,14 @@ def test_code_json_contract(tmp_path: Path) -> None:
         "date": "2019-06-04",
         "agency": "Example Wire",
     }
-    (event,) = doc["events"]
-    assert (event["source"]["code"], event["cameo"][:2], event["target"]["code"]) == (
+    tear_gas, arrests = doc["events"]
+    assert (tear_gas["source"]["code"], tear_gas["cameo"][:2], tear_gas["target"]["code"]) == (
         "KENCOP",
         "17",
         "KENOPP",
     )
+    # Arrests with no doer named are the dateline's state's (Nairobi: Kenya).
+    assert (arrests["source"]["code"], arrests["cameo"]) == ("KENCOP", "173")
     (quote,) = doc["quotes"]
     assert quote["kind"] == "reported" and quote["speaker"]["text"] == "a police spokesman"
     (forty,) = doc["quantities"]

@@ -162,7 +162,9 @@ class EventCoder:
                 if token.lemma_ == "warn" and code.startswith("13"):
                     # A warning that others may act is a comment, whatever it foretells.
                     code = code if warning_code(token, by_token) == "130" else "012"
-                found, reason = self._coded(token, pattern, code, sentence, index, by_token, acts)
+                found, reason = self._coded(
+                    token, pattern, code, sentence, index, by_token, acts, home
+                )
                 if not found:
                     note(token, pattern, reason)
                 found_at[token.i] = found
@@ -174,7 +176,7 @@ class EventCoder:
                 # "agreed to undertake joint exercises", where the exercises have no
                 # actor of their own: the agreement is the event after all.
                 found, reason = self._coded(
-                    token, pattern, pattern.code, sentence, index, by_token, acts
+                    token, pattern, pattern.code, sentence, index, by_token, acts, home
                 )
                 if not found:
                     note(token, pattern, reason)
@@ -270,8 +272,10 @@ class EventCoder:
         index: int,
         by_token: dict[int, Mention],
         act: tuple[Token, Pattern] | None = None,
+        dateline: str | None = None,
     ) -> tuple[list[Event], str]:
-        """The events of one trigger, or none and the reason why."""
+        """The events of one trigger, or none and the reason why; `dateline` is the
+        country of the story's dateline, if any."""
         sources = self._slot_actors(trigger, pattern.source, by_token)
         if not sources and trigger.pos_ == "NOUN" and code[:2] not in _DIRECTED_FROM:
             # "calls from Washington", "a furious reaction from Israeli leaders",
@@ -309,7 +313,8 @@ class EventCoder:
         if authority is not None:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
             # questions; the state of the place named, else of the people it acted on.
-            country = self._sentence_country(trigger, by_token) or victims
+            # "NAIROBI - forty people were arrested": the dateline's state.
+            country = self._sentence_country(trigger, by_token) or victims or dateline
             if country is not None:
                 sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
@@ -399,9 +404,10 @@ class EventCoder:
         index: int,
         by_token: dict[int, Mention],
         acts: dict[int, tuple[Token, Pattern]],
+        dateline: str | None,
     ) -> tuple[list[Event], str]:
         found, reason = self._events(
-            token, pattern, code, sentence, index, by_token, acts.get(token.i)
+            token, pattern, code, sentence, index, by_token, acts.get(token.i), dateline
         )
         speaker = obliged_by(token) if found else None
         if speaker is not None:
@@ -793,11 +799,11 @@ def _symmetric(code: str, trigger: Token) -> bool:
     return code.startswith(_SYMMETRIC_PREFIXES)
 
 
-# Groups that are, unless told otherwise, people of the place where they act.
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Groups that are, unless told otherwise, people of the place where they act.
 _DOMESTIC_AGENTS = frozenset(
     {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD", "MIL", "CRM", "UAF"}
 )
