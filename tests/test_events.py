@@ -260,3 +260,10 @@ def test_talks_with_a_party_are_the_speakers_own() -> None:
     text = "Lebanon's prime minister said he was gloomy about the talks with the IMF."
     pairs = {(e.source.code, e.target.code) for e in events(text) if e.source and e.target}
     assert ("LBNGOV", "IGOBUSIMF") in pairs
+
+
+def test_a_stranger_named_with_a_title_acts_as_that_kind_of_actor() -> None:
+    text = "Opposition leader Kofi Mensah accused President Nana Akufo-Addo of rigging the vote."
+    accused = [e for e in events(text, published="2020-12-09") if e.trigger == "accused"]
+    assert accused and accused[0].source is not None
+    assert accused[0].source.code.endswith("OPP")

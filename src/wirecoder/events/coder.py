@@ -583,10 +583,22 @@ class EventCoder:
         return found
 
     def _agent_of(self, token: Token) -> str | None:
-        """The agent code a noun phrase names ("army posts" MIL), for a NOUN head."""
-        if token.pos_ != "NOUN" or self.agent_code is None:
+        """The agent code a noun phrase names ("army posts" MIL), for a NOUN head; for
+        a name nobody knows, its title ("Opposition leader Alexei Navalny" OPP)."""
+        if self.agent_code is None:
             return None
         words = [c.lemma_ for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            title = [
+                w.lower_
+                for c in token.lefts
+                if c.dep_ == "compound" and not c.ent_type_
+                for w in c.subtree
+                if not w.ent_type_
+            ]
+            return self.agent_code(title) if title else None
+        if token.pos_ != "NOUN":
+            return None
         return self.agent_code([*words, token.lemma_])
 
     def _actors(
