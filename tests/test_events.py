@@ -267,3 +267,24 @@ def test_a_stranger_named_with_a_title_acts_as_that_kind_of_actor() -> None:
     accused = [e for e in events(text, published="2020-12-09") if e.trigger == "accused"]
     assert accused and accused[0].source is not None
     assert accused[0].source.code.endswith("OPP")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        # A participle describing its object fits the frame of that object.
+        (
+            "Ukraine fired long-range missiles supplied by Britain at targets in Crimea.",
+            "supplied",
+            "072",
+        ),
+        ("India sent a peacekeeping force to Sri Lanka in July 1987.", "sent", "074"),
+        (
+            "Myanmar's military government shortened the curfew in Yangon by two hours.",
+            "shortened",
+            "0813",
+        ),
+    ],
+)
+def test_frames_by_their_object(text: str, trigger: str, cameo: str) -> None:
+    assert [e.cameo for e in events(text) if e.trigger == trigger] == [cameo]

@@ -110,6 +110,8 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
         found += [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
     else:
         objects = _objects(token)
+        if not objects and reduced_passive(token) and token.dep_ == "acl":
+            objects = [token.head]  # "missiles *supplied* by Britain"
         # "suspended *aid* deliveries", "ended *mediation* efforts": the frame word
         # modifies a carrier noun.
         found += objects + [
