@@ -92,7 +92,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     violence of non-state groups against them (180), and mass killing (202) from
     conventional fighting (190); shooting a named public figure is an assassination
     (186) or an attempt (185); seizing people is abduction (181); a suicide, car or
-    roadside bomb that kills or attacks is that kind of bombing (1831-1833).
+    roadside bomb that kills or attacks is that kind of bombing (1831-1833); a state's forces
+    firing on their own unarmed people repress them (175).
     """
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
     if bombing is not None:
@@ -108,11 +109,15 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "186" if _fatal(trigger) else "185"
     if code[:3] == "171" and len(target.code) > 3 and not target.code.startswith("IGO"):
         return "181"  # "seized 280 pupils": people are abducted, not confiscated
-    if code != "190":
+    if code not in {"190", "193"}:
         return code
     victims = target.code[3:]
     if not victims.startswith(_UNARMED):
         return code
+    if code == "193":
+        # "police opened fire on protesters": shooting at one's own unarmed people.
+        same = source.code[:3] == target.code[:3]
+        return "175" if state and same else code
     counted = [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"}]
     words = {t.lower_ for o in counted for t in o.subtree}
     numbers = [t for o in counted for t in o.subtree if t.like_num]
