@@ -288,3 +288,14 @@ def test_a_stranger_named_with_a_title_acts_as_that_kind_of_actor() -> None:
 )
 def test_frames_by_their_object(text: str, trigger: str, cameo: str) -> None:
     assert [e.cameo for e in events(text) if e.trigger == trigger] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "freed"),
+    [
+        ("Japan released treated water from the Fukushima plant into the sea on Thursday.", False),
+        ("Houthi rebels released the crew of the cargo ship on Wednesday.", True),
+    ],
+)
+def test_only_people_are_released(text: str, freed: bool) -> None:
+    assert any(e.cameo == "0841" for e in events(text)) is freed

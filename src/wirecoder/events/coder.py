@@ -295,6 +295,11 @@ class EventCoder:
             # "said he was gloomy about the talks with the IMF": the speaker's talks.
             sources = self._actors(party_speaking(trigger, by_token), by_token)
             sources = [s for s in sources if all(s.code != t.code for t in targets)]
+        if not targets and code == "0841":
+            things = slot_heads(trigger, "object")
+            if things and not any(self._agentive(t) or t.pos_ == "PROPN" for t in things):
+                # "released a report", "released treated water": no one was freed.
+                return [], f"'{things[0].text}' is a thing, not a person freed"
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._people_at(trigger, by_token)
         end = trigger.idx + len(trigger)
