@@ -299,3 +299,8 @@ def test_frames_by_their_object(text: str, trigger: str, cameo: str) -> None:
 )
 def test_only_people_are_released(text: str, freed: bool) -> None:
     assert any(e.cameo == "0841" for e in events(text)) is freed
+
+
+def test_analysts_comment_on_events_without_making_one() -> None:
+    text = "Kenyan analysts warned that the talks could collapse within weeks."
+    assert all(e.trigger != "warned" for e in events(text))

@@ -281,6 +281,10 @@ class EventCoder:
             # "calls from Washington", "a furious reaction from Israeli leaders",
             # "protests from China": who the noun's act comes from.
             sources = self._actors(pobjs(trigger, {"from"}), by_token, loose=True)
+        commenting = code[:2] == "01" or trigger.lemma_ == "warn"
+        if sources and commenting and all((s.code or "").endswith("EDU") for s in sources):
+            # "analysts warned", "experts said": commentary on events, not one.
+            return [], "a comment by analysts or scholars, not a political act"
         targets: list[EventActor] = []
         home = self._country_part(sources[0].code) if sources else None
         if "none" not in pattern.targets:
