@@ -304,3 +304,9 @@ def test_only_people_are_released(text: str, freed: bool) -> None:
 def test_analysts_comment_on_events_without_making_one() -> None:
     text = "Kenyan analysts warned that the talks could collapse within weeks."
     assert all(e.trigger != "warned" for e in events(text))
+
+
+def test_what_an_act_responds_to_happened() -> None:
+    text = "Iran vowed to retaliate in response to Israeli air strikes on its bases in Syria."
+    strikes = [e for e in events(text) if e.trigger == "strikes"]
+    assert strikes and strikes[0].modality == "asserted"

@@ -87,7 +87,9 @@ def read_modality(
     """
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        if verb.dep_ == "prep" and verb.lower_ in _BACKGROUND_PREPOSITIONS:
+        if verb.dep_ == "prep" and (
+            verb.lower_ in _BACKGROUND_PREPOSITIONS or verb.head.lemma_ in _REACTION_NOUNS
+        ):
             # "vowed revenge after the massacre", "in response to the drills": what the
             # verb reacts to happened, whatever the verb's own mood.
             return Reading("asserted", None, None)
@@ -145,6 +147,8 @@ def read_modality(
 
 
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "despite", "amid"})
+# "in response to the drills", "in retaliation for the raid": what is answered happened.
+_REACTION_NOUNS = frozenset({"response", "reaction", "retaliation", "reply", "answer"})
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen"}
 )
