@@ -310,3 +310,9 @@ def test_what_an_act_responds_to_happened() -> None:
     text = "Iran vowed to retaliate in response to Israeli air strikes on its bases in Syria."
     strikes = [e for e in events(text) if e.trigger == "strikes"]
     assert strikes and strikes[0].modality == "asserted"
+
+
+def test_joint_drills_of_hyphenated_nations_pair_them() -> None:
+    text = "North Korea vowed retaliation in response to joint U.S.-South Korean military drills."
+    pairs = {(e.source.code, e.target.code) for e in events(text) if e.source and e.target}
+    assert {("USA", "KOR"), ("KOR", "USA")} <= {(s[:3], t[:3]) for s, t in pairs}

@@ -664,6 +664,7 @@ class EventCoder:
                             if child.dep_ in {"amod", "compound"}:
                                 nationals += [child, *child.conjuncts]
                     found = [n for n in (self._national(w, token) for w in nationals) if n]
+                    found += [n for w in nationals for n in self._hyphen_partners(w)]
                     agent = self._agent_of(token)
                     if agent is not None and not found:
                         # "a Serbian army jet": the nationality of the kind named.
@@ -717,6 +718,24 @@ class EventCoder:
         if head.i != word.i and head.lemma_ == "counterpart":
             return EventActor(country, f"{word.text} {head.text}", word.idx, head.idx + len(head))
         return EventActor(country, word.text, word.idx, word.idx + len(word))
+
+    def _hyphen_partners(self, word: Token) -> list[EventActor]:
+        """ "joint U.S.-South Korean drills", parsed with "U.S.-South" hanging on
+        "Korean": the states named before the hyphen, and the one it completes."""
+        if self.country_of is None or self.country_named is None:
+            return []
+        for child in word.children:
+            if "-" not in child.text or child.dep_ not in {"advmod", "compound", "amod"}:
+                continue
+            *others, last = child.text.split("-")
+            joined = self.country_of(f"{last} {word.text}")
+            named = [self.country_named(o) for o in others if o]
+            if joined is None or not named or None in named:
+                continue
+            start, end = child.idx, word.idx + len(word)
+            codes = [c for c in named if c is not None] + [joined]
+            return [EventActor(c, child.doc.text[start:end], start, end) for c in codes]
+        return []
 
     # -- modality, date, place ----------------------------------------------------------
     def _finish(
@@ -817,6 +836,8 @@ _MUTUAL_FIGHTING = frozenset(
 def _symmetric(code: str, trigger: Token) -> bool:
     if code.startswith("19") and trigger.lemma_ in _MUTUAL_FIGHTING:
         return True
+    if code.startswith("06") and any(c.lower_ in {"joint", "jointly"} for c in trigger.children):
+        return True  # "joint U.S.-South Korean drills": each with the other
     return code.startswith(_SYMMETRIC_PREFIXES)
 
 
