@@ -364,14 +364,14 @@ class EventCoder:
             return [], "a meeting with no other party named"
         others: list[EventActor | None] = [*targets] if targets else [None]
         pairs = [(s, t) for s in sources for t in others]
-        if _symmetric(entry.code, trigger):
+        symmetric = _symmetric(entry.code, trigger)
+        if symmetric:
             if not targets and len(sources) > 1:
                 # "Russia and China held talks": each with the other.
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             else:
                 pairs += [(t, s) for s, t in pairs if t is not None]
         found: list[Event] = []
-        symmetric = _symmetric(entry.code, trigger)
         for source, target in pairs:
             if target is not None and target.code == source.code:
                 if symmetric or target.start == source.start or code[:2] == "04":
@@ -659,18 +659,20 @@ class EventCoder:
                     # "Russian missile strike", "his Saudi and American counterparts";
                     # in a prepositional slot also "debts of Tajikistan"-like "Tajik debts".
                     nationals = [token] if token.pos_ in {"ADJ", "PROPN"} else []
+                    modifiers = [
+                        x
+                        for c in token.children
+                        if c.dep_ in {"amod", "compound"}
+                        for x in (c, *c.conjuncts)
+                    ]
                     if loose or token.lemma_ == "counterpart" or self._agentive(token):
-                        for child in token.children:
-                            if child.dep_ in {"amod", "compound"}:
-                                nationals += [child, *child.conjuncts]
+                        nationals += modifiers
                     found = [n for n in (self._national(w, token) for w in nationals) if n]
                     found += [n for w in nationals for n in self._hyphen_partners(w)]
                     agent = self._agent_of(token)
                     if agent is not None and not found:
                         # "a Serbian army jet": the nationality of the kind named.
-                        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound"}]
-                        words = [x for c in modifiers for x in (c, *c.conjuncts)]
-                        found = [n for n in (self._national(w, token) for w in words) if n]
+                        found = [n for n in (self._national(w, token) for w in modifiers) if n]
                     if agent is not None:
                         # "Pakistani army posts" -> PAKMIL; "opposition activists" after
                         # "Russian police detained" -> RUSOPP (the source's own country).

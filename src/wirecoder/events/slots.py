@@ -274,6 +274,11 @@ def reduced_passive(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
 
 
+def _agents(children: list[Token]) -> list[Token]:
+    """The objects of a passive's "by" agent among the trigger's children."""
+    return [o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
 def _patients(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ == "nsubj"]
     return found or ([token.head] if token.dep_ == "acl" else [])
@@ -284,9 +289,7 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
     passive = is_passive(trigger)
     if slot == "subject":
         if reduced_passive(trigger):
-            return [
-                o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-            ]
+            return _agents(children)
         described = trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"}
         if (
             described
@@ -299,9 +302,7 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         if passive or (described and not any(c.dep_ in SUBJECT_DEPS for c in children)):
             # "a deal brokered by the Church" too; "an EU-brokered deal": the broker
             # before the hyphen.
-            agents = [
-                o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-            ]
+            agents = _agents(children)
             if agents or passive or trigger.lemma_ not in _BROKERING:
                 return agents
             # "Syrian-backed", "Israeli-occupied" describe; "EU-brokered" talks were held.
