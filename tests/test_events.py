@@ -312,3 +312,40 @@ def test_joint_drills_of_hyphenated_nations_pair_them() -> None:
     text = "North Korea vowed retaliation in response to joint U.S.-South Korean military drills."
     pairs = dyads(events(text))
     assert {("USA", "KOR"), ("KOR", "USA")} <= {(s[:3], t[:3]) for s, t in pairs}
+
+
+def test_considering_an_option_is_the_event_not_the_option() -> None:
+    found = events("Canada is considering expelling two Iranian diplomats, officials said.")
+    assert [e.cameo for e in found] == ["014"]
+    assert dyads(found) == {("CAN", "IRNGOV")}
+
+
+def test_aid_before_a_vehicle_names_it_and_is_no_act() -> None:
+    found = events("Jordan opened the border to aid lorries on Monday.")
+    assert not [e for e in found if e.root == "07"], [e.to_dict() for e in found]
+
+
+def test_angry_reaction_from_a_party_is_criticism() -> None:
+    event = one("The ruling drew an angry reaction from Tehran on Friday.", "11")
+    assert first_source([event]) == "IRN"
+
+
+def test_missiles_fired_into_the_sea_show_force() -> None:
+    assert one("Iran fired three missiles into the sea during naval drills.", "15")
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Myanmar expelled tens of thousands of Rohingya villagers in 2017.", "201"),
+        ("Myanmar expelled two British journalists on Monday.", "174"),
+    ],
+)
+def test_mass_expulsion_by_count(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}
+
+
+def test_a_crackdown_told_without_its_doer_is_by_the_victims_state() -> None:
+    found = events("France summoned the envoy over the crackdown on Belarusian protesters.")
+    crackdown = [e for e in found if e.cameo == "175"]
+    assert crackdown and first_source(crackdown) == "BLRGOV"

@@ -17,6 +17,8 @@ from wirecoder.model import Mention
 
 # Appeals, demands, refusals and threats code the act they govern themselves.
 GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})
+# Considering a policy option (014) is the event; the option weighed is not one yet.
+DELIBERATING = "014"
 
 
 # A denial or an announcement whose content is an act codes the act, not itself.

@@ -30,6 +30,7 @@ from wirecoder.events.antecedents import (
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
     CLASSIFIED_NOUNS,
+    DELIBERATING,
     GOVERNING_ROOTS,
     PRIOR_ACTS,
     complements_of,
@@ -147,7 +148,8 @@ class EventCoder:
                     note(token, pattern, "'in protest' says why another act was done")
                     continue
                 if self._classifier(token, triggers):
-                    note(token, pattern, f"names a kind of '{token.head.text}', not an act")
+                    kind = token.head if token.pos_ == "NOUN" else token.nbor(1)
+                    note(token, pattern, f"names a kind of '{kind.text}', not an act")
                     continue
                 if part_of_violent_act(token, triggers):
                     note(token, pattern, f"the same act as '{token.head.head}', which is coded")
@@ -218,7 +220,11 @@ class EventCoder:
         acts: dict[int, tuple[Token, Pattern]] = {}
         carriers: dict[int, int] = {}  # the promise or denial -> the act it hands over to
         for token, pattern in triggers.values():
-            governs = pattern.code[:2] in GOVERNING_ROOTS or pattern.refusal
+            governs = (
+                pattern.code[:2] in GOVERNING_ROOTS
+                or pattern.refusal
+                or pattern.code == DELIBERATING
+            )
             carries = pattern.intent or token.lemma_ in CARRIER_LEMMAS
             if not (governs or carries):
                 continue
@@ -323,7 +329,10 @@ class EventCoder:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
             # questions; the state of the place named, else of the people it acted on.
             # "NAIROBI - forty people were arrested": the dateline's state.
-            country = self._sentence_country(trigger, by_token) or victims or dateline
+            place = self._sentence_country(trigger, by_token)
+            # A crackdown is by the state of the people it falls on, wherever told.
+            country = (victims or place) if code[:3] == "175" else (place or victims)
+            country = country or dateline
             if country is not None:
                 sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
@@ -519,6 +528,16 @@ class EventCoder:
     def _classifier(self, token: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
         """ "invasion forces", "aid convoys", "ceasefire monitors", "war crimes": an event
         noun that classifies people or things is no act of its own."""
+        if token.pos_ == "VERB" and token.lower_ == "aid":
+            # "opened the crossing to aid trucks", which the small model reads as an
+            # infinitive ("to rush forces" is one): "aid" before a classified thing.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            return (
+                len(objects) == 1
+                and objects[0].lemma_ in CLASSIFIED_NOUNS
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+                and objects[0].i == token.i + 1
+            )
         if token.pos_ != "NOUN" or token.dep_ != "compound":
             return False
         head = token.head

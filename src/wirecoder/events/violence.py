@@ -109,6 +109,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "186" if _fatal(trigger) else "185"
     if code[:3] == "171" and len(target.code) > 3 and not target.code.startswith("IGO"):
         return "181"  # "seized 280 pupils": people are abducted, not confiscated
+    if code[:3] == "174" and _mass(trigger, 1000):
+        return "201"  # "expelled tens of thousands of people": a mass expulsion
     if code not in {"190", "193"}:
         return code
     victims = target.code[3:]
@@ -118,15 +120,23 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         # "police opened fire on protesters": shooting at one's own unarmed people.
         same = source.code[:3] == target.code[:3]
         return "175" if state and same else code
-    counted = [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"}]
-    words = {t.lower_ for o in counted for t in o.subtree}
-    numbers = [t for o in counted for t in o.subtree if t.like_num]
-    big = any(_number(t.text) >= 100 for t in numbers)
-    if trigger.lemma_ in {"kill", "massacre"} and (words & _MASS or big):
+    if trigger.lemma_ in {"kill", "massacre"} and _mass(trigger, 100):
         return "202"
     if state and source.code[:3] == target.code[:3]:
         return "175"
     return "180" if not state else code
+
+
+def _mass(trigger: Token, at_least: float) -> bool:
+    """Whether the people the act is done to are counted in the hundreds or more
+    ("tens of thousands of people", "800,000 Tutsis", "the expulsion of 80,000")."""
+    counted = [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"}]
+    if trigger.pos_ == "NOUN":
+        counted += [o for p in trigger.children if p.lower_ == "of" for o in p.children]
+    words = {t.lower_ for o in counted for t in o.subtree}
+    if words & _MASS and (at_least <= 100 or words & {"thousands", "tens"}):
+        return True
+    return any(_number(t.text) >= at_least for o in counted for t in o.subtree if t.like_num)
 
 
 _BOMBABLE = frozenset({"190", "180", "183", "193", "194"})
@@ -198,6 +208,8 @@ _AUTHORITY_BY_CODE = {
 def implied_authority(trigger: Token, code: str) -> str | None:
     """The agent code of the state body implied by an agentless passive ("was detained"
     -> COP), or None."""
+    if trigger.pos_ == "NOUN" and code[:3] == "175":
+        return "GOV"  # "the crackdown on protesters": repression is the state's by definition
     if trigger.pos_ != "VERB" or not (is_passive(trigger) or reduced_passive(trigger)):
         return None
     if any(c.dep_ == "agent" for c in trigger.children):
