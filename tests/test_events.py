@@ -349,3 +349,29 @@ def test_a_crackdown_told_without_its_doer_is_by_the_victims_state() -> None:
     found = events("France summoned the envoy over the crackdown on Belarusian protesters.")
     crackdown = [e for e in found if e.cameo == "175"]
     assert crackdown and first_source(crackdown) == "BLRGOV"
+
+
+def test_every_act_a_demand_asks_for_belongs_to_it() -> None:
+    # The small model hangs "cut" on "rights" here; the cut is still what was demanded.
+    found = events(
+        "Washington demanded that Ankara grant access rights and cut oil supplies to the militants."
+    )
+    assert [e.root for e in found] == ["10"], [e.to_dict() for e in found]
+
+
+def test_setting_fire_to_a_building_is_no_abduction() -> None:
+    found = events("Rioters set fire to police stations in Nairobi on Friday.")
+    assert "181" not in {e.cameo for e in found}, [e.to_dict() for e in found]
+
+
+def test_an_arrest_is_by_the_state_where_it_happened() -> None:
+    event = one(
+        "A Canadian teacher from Toronto was arrested in Lebanon for spying, the agency said.",
+        "17",
+    )
+    assert first_source([event]) == "LBNCOP"
+
+
+def test_unnamed_victims_belong_to_the_place_of_the_act() -> None:
+    found = events("Eritrean soldiers killed hundreds of civilians in the Ethiopian town of Adwa.")
+    assert ("ERIMIL", "ETHCVL") in dyads(found), [e.to_dict() for e in found]

@@ -245,10 +245,22 @@ class EventCoder:
                     continue  # "rejected Kyiv's request for jets": the request was made too
                 if governs:
                     acts[token.i] = (complement, act)
-                    skipped[complement.i] = (
+                    reason = (
                         f"the act asked for, refused or threatened by '{token.text}', "
                         "which is coded instead"
                     )
+                    skipped[complement.i] = reason
+                    # "demanded that Pakistan grant overflight rights and cut fuel
+                    # supplies": every act asked for belongs to the one demand.
+                    # (The small model may hang the second act on the first's object.)
+                    for other in (*complement.conjuncts, *complement.subtree):
+                        if (
+                            other.i in triggers
+                            and other.dep_ == "conj"
+                            and other.pos_ == complement.pos_
+                            and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+                        ):
+                            skipped.setdefault(other.i, reason)
                     if is_generic(pattern.code):
                         refined = self.ontology.governed_code(pattern.code, act.code)
                         if refined is not None:
@@ -292,7 +304,11 @@ class EventCoder:
             # "analysts warned", "experts said": commentary on events, not one.
             return [], "a comment by analysts or scholars, not a political act"
         targets: list[EventActor] = []
-        home = self._country_part(sources[0].code) if sources else None
+        # Unnamed people take the country of the place the act is done in ("killed
+        # civilians in Ethiopia"), else the doer's own ("police detained activists").
+        home = self._country_within(trigger, by_token) or (
+            self._country_part(sources[0].code) if sources else None
+        )
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
         if not sources and (code[:2] == "15" or code == "074") and is_passive(trigger):
@@ -329,7 +345,9 @@ class EventCoder:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
             # questions; the state of the place named, else of the people it acted on.
             # "NAIROBI - forty people were arrested": the dateline's state.
-            place = self._sentence_country(trigger, by_token)
+            place = self._country_within(trigger, by_token) or self._sentence_country(
+                trigger, by_token
+            )
             # A crackdown is by the state of the people it falls on, wherever told.
             country = (victims or place) if code[:3] == "175" else (place or victims)
             country = country or dateline
@@ -563,6 +581,18 @@ class EventCoder:
                 return national.code
         return None
 
+    def _country_within(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+        """ "civilians in the Ethiopian city of Axum", "villagers in Gaza": the country
+        of a place the phrase itself puts its people in."""
+        for place in pobjs(token, {"in"}):
+            country = self._national_in(place)
+            if country is None and self.country_named is not None:
+                actor = self._place(place, by_token)
+                country = actor.code if actor is not None else None
+            if country is not None:
+                return country
+        return None
+
     def _sentence_country(
         self, token: Token, by_token: dict[int, Mention], *, own_phrase: bool = False
     ) -> str | None:
@@ -697,9 +727,12 @@ class EventCoder:
                         # "Russian police detained" -> RUSOPP (the source's own country).
                         # Only a head that itself names people takes the source's
                         # country: "activists" do, a "refugee camp" does not.
+                        within = self._country_within(token, by_token)
                         countries = [n.code for n in found if n.start != token.idx] or (
-                            [home] if home and self._agentive(token) else []
+                            [within] if within else []
                         )
+                        if not countries and home and self._agentive(token):
+                            countries = [home]
                         if not countries and agent in _DOMESTIC_AGENTS:
                             # "protesters rallied in Kyiv", "soldiers beat a man in
                             # Mandalay": people of the place named.
