@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import wirecoder
 from wirecoder.actors import default_resolver, resolve
-from wirecoder.events.coder import default_coder
+from wirecoder.events.coder import build_coder, default_coder
 from wirecoder.model import Event
 from wirecoder.nlp import parse_many
 
@@ -375,3 +376,33 @@ def test_an_arrest_is_by_the_state_where_it_happened() -> None:
 def test_unnamed_victims_belong_to_the_place_of_the_act() -> None:
     found = events("Eritrean soldiers killed hundreds of civilians in the Ethiopian town of Adwa.")
     assert ("ERIMIL", "ETHCVL") in dyads(found), [e.to_dict() for e in found]
+
+
+def test_a_frame_complement_is_not_an_event_of_its_own() -> None:
+    found = events("A Foreign Ministry spokesman in Beijing declined to comment on the report.")
+    assert [e.cameo for e in found] == ["011"], [e.to_dict() for e in found]
+
+
+def test_a_frame_complement_holds_the_targets() -> None:
+    found = events("Qatar offered to mediate between Chad and Sudan on Monday.")
+    assert {e.cameo for e in found} == {"039"}
+    assert dyads(found) == {("QAT", "TCD"), ("QAT", "SDN")}
+
+
+def coded_with(text: str, patterns: str, tmp_path: Path) -> list[Event]:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(patterns, encoding="utf-8")
+    doc = next(iter(parse_many([text])))
+    day = date(2015, 6, 10)
+    mentions = resolve(doc, day=day, resolver=default_resolver())
+    found, _ = build_coder([mine]).code(doc, mentions, article_date=day)
+    return list(found)
+
+
+def test_refusing_an_act_takes_its_refusal_code(tmp_path: Path) -> None:
+    patterns = (
+        "- id: ship.grain\n  trigger: ship\n  pos: VERB\n  objects: [grain]\n"
+        '  code: "061"\n  negated_code: "1212"\n  target: prep:to\n'
+    )
+    found = coded_with("Russia refused to ship grain to Egypt.", patterns, tmp_path)
+    assert [(e.cameo, e.trigger) for e in found] == [("1212", "refused")]

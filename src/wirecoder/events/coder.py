@@ -262,7 +262,11 @@ class EventCoder:
                         ):
                             skipped.setdefault(other.i, reason)
                     if is_generic(pattern.code):
-                        refined = self.ontology.governed_code(pattern.code, act.code)
+                        # "refused to comment" is 011: the act's own refusal code first.
+                        refusing = pattern.refusal or pattern.code[:2] == "12"
+                        refined = (act.negated_code if refusing else None) or (
+                            self.ontology.governed_code(pattern.code, act.code)
+                        )
                         if refined is not None:
                             codes[token.i] = refined
                 else:
@@ -311,6 +315,11 @@ class EventCoder:
         )
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
+            if not targets and pattern.complement:
+                # "offered to mediate between Israel and Syria": the frame's verb holds
+                # the parties.
+                for verb in frame_objects(trigger, pattern):
+                    targets = targets or self._slot_actors(verb, pattern.targets, by_token, home)
         if not sources and (code[:2] == "15" or code == "074") and is_passive(trigger):
             # "Rwandan troops were deployed to the Central African Republic": forces
             # moved or put on alert are their own state's doing.

@@ -15,6 +15,11 @@ from wirecoder.events.patterns import Pattern
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
+# Where a pattern's complement verb hangs ("gave Belgrade 48 hours to withdraw": the
+# small model often says advcl).
+_COMPLEMENT_DEPS = {"NOUN": frozenset({"acl"}), "VERB": frozenset({"xcomp", "ccomp", "advcl"})}
+
+
 def fits(pattern: Pattern, token: Token) -> bool:
     """Whether the trigger token meets the pattern's conditions, as the patterns README
     ("Matching") describes them: particle, required preposition (also under the
@@ -55,8 +60,7 @@ def fits(pattern: Pattern, token: Token) -> bool:
     ):
         return False
     if pattern.complement:
-        # "gave Belgrade 48 hours to withdraw": the small model often says advcl.
-        deps = {"acl"} if token.pos_ == "NOUN" else {"xcomp", "ccomp", "advcl"}
+        deps = _COMPLEMENT_DEPS["NOUN" if token.pos_ == "NOUN" else "VERB"]
         if not any(c.dep_ in deps and c.lemma_ in pattern.complement for c in children):
             return False
     if pattern.modifiers:
@@ -247,11 +251,18 @@ def _objects(token: Token) -> list[Token]:
 
 
 def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
-    """The object words a pattern names as part of its frame ("opened a *base*",
-    "promised *investment*"), which are not events of their own."""
+    """The object words and complements a pattern names as part of its frame ("opened a
+    *base*", "promised *investment*", "declined to *comment*"), which are not events of
+    their own."""
+    found = []
+    if pattern.complement:
+        deps = _COMPLEMENT_DEPS["NOUN" if token.pos_ == "NOUN" else "VERB"]
+        found += [c for c in token.children if c.dep_ in deps and c.lemma_ in pattern.complement]
     if not pattern.objects or token.pos_ == "NOUN":
-        return []
-    return [o for o in _objects(token) if pattern.accepts_object(o.lemma_, _phrase_words(o))]
+        return found
+    return found + [
+        o for o in _objects(token) if pattern.accepts_object(o.lemma_, _phrase_words(o))
+    ]
 
 
 def is_passive(token: Token) -> bool:
