@@ -406,3 +406,8 @@ def test_refusing_an_act_takes_its_refusal_code(tmp_path: Path) -> None:
     )
     found = coded_with("Russia refused to ship grain to Egypt.", patterns, tmp_path)
     assert [(e.cameo, e.trigger) for e in found] == [("1212", "refused")]
+
+
+def test_troops_sent_to_fight_alongside_an_ally_are_military_cooperation() -> None:
+    found = events("Belarus sent troops to fight alongside Russian forces in 2022.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in found] == [("062", "RUSMIL")]
