@@ -411,3 +411,22 @@ def test_refusing_an_act_takes_its_refusal_code(tmp_path: Path) -> None:
 def test_troops_sent_to_fight_alongside_an_ally_are_military_cooperation() -> None:
     found = events("Belarus sent troops to fight alongside Russian forces in 2022.")
     assert [(e.cameo, e.target.code if e.target else None) for e in found] == [("062", "RUSMIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The rebels said they would halt their rocket attacks on Israel next week.", "19"),
+        ("Nigeria's army will investigate the air strike that killed villagers in Zamfara.", "19"),
+    ],
+)
+def test_an_act_that_is_halted_or_investigated_happened(text: str, root: str) -> None:
+    found = [e for e in events(text) if e.root == root]
+    assert found and found[0].modality == "asserted", [e.to_dict() for e in events(text)]
+
+
+def test_the_party_appealed_to_does_what_the_appeal_asks() -> None:
+    found = events("Greece appealed to Turkey to halt the bombing of Kurdish villages.")
+    bombing = [e for e in found if e.trigger == "bombing"]
+    assert bombing and first_source(bombing) == "TUR", [e.to_dict() for e in found]
+    assert bombing[0].cameo == "195"  # a state's bombing is an air strike, not 183

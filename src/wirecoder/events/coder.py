@@ -39,6 +39,7 @@ from wirecoder.events.clauses import (
     is_generic,
     is_purpose,
     is_toll,
+    ongoing_act,
     part_of_violent_act,
     warning_code,
 )
@@ -129,10 +130,15 @@ class EventCoder:
                     # is a comment and the act foretold an event of its own, with the
                     # modality its clause gives it.
                     skipped.pop(act.i, None)
+            ongoing: set[int] = set()
             for token, pattern in triggers.values():
                 for part in frame_objects(token, pattern):
-                    if part.i in triggers and part.i != token.i:
-                        skipped.setdefault(part.i, f"part of the frame '{pattern.id}' of '{token}'")
+                    if part.i not in triggers or part.i == token.i:
+                        continue
+                    if ongoing_act(pattern.code, triggers[part.i][1].code):
+                        ongoing.add(part.i)  # "halt the bombing": it is under way
+                        continue
+                    skipped.setdefault(part.i, f"part of the frame '{pattern.id}' of '{token}'")
 
             def note(token: Token, pattern: Pattern, reason: str, index: int = index) -> None:
                 end = token.idx + len(token)
@@ -190,18 +196,14 @@ class EventCoder:
             for i in sorted(found_at):
                 token = triggers[i][0]
                 for event in found_at[i]:
-                    events.append(
-                        self._finish(
-                            event,
-                            token,
-                            sentence,
-                            article_date,
-                            home,
-                            by_token,
-                            expressions,
-                            places,
-                        )
+                    event = self._finish(
+                        event, token, sentence, article_date, home, by_token, expressions, places
                     )
+                    if i in ongoing and event.modality in _UNREAL:
+                        # "would end their occupation", "did not halt the shelling": the
+                        # act itself goes on whatever is said of its end.
+                        event = replace(event, modality="asserted")
+                    events.append(event)
         return _merge(events), tuple(seen)
 
     def _governed(
@@ -906,6 +908,7 @@ def _symmetric(code: str, trigger: Token) -> bool:
 
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
+_UNREAL = frozenset({"intended", "hypothetical", "negated"})
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Groups that are, unless told otherwise, people of the place where they act.

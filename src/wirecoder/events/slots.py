@@ -205,6 +205,9 @@ def noun_doer(noun: Token) -> list[Token]:
 # Nouns of resolve whose holder does what the infinitive after them names.
 _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "resolve"})
 
+# Verbs of appeal whose prepositional object does what follows ("called on X to ...").
+_APPEALING = frozenset({"appeal", "call", "plead", "prevail"})
+
 # Verbs whose subject, not object, does what follows ("promised Kyiv to send").
 _SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
 
@@ -333,6 +336,10 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         # "forced Seoul to break off ties": the object controls the complement.
         if trigger.dep_ == "xcomp" and trigger.head.lemma_ not in _SUBJECT_CONTROL:
             controllers = [c for c in trigger.head.children if c.dep_ == "dobj"]
+            if not controllers and trigger.head.lemma_ in _APPEALING:
+                # "appealed to NATO to halt", "called on Iran to free", "pleaded with
+                # both sides to stop": the party appealed to.
+                controllers = pobjs(trigger.head, {"to", "on", "with"})
             if controllers:
                 return controllers
         # "agreed to send troops", "met and signed": the subject of the governing verb.
