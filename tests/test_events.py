@@ -430,3 +430,9 @@ def test_the_party_appealed_to_does_what_the_appeal_asks() -> None:
     bombing = [e for e in found if e.trigger == "bombing"]
     assert bombing and first_source(bombing) == "TUR", [e.to_dict() for e in found]
     assert bombing[0].cameo == "195"  # a state's bombing is an air strike, not 183
+
+
+def test_protests_with_no_place_are_by_people_of_the_country_named() -> None:
+    found = events("Peruvian President Dina Boluarte resigned on Monday after weeks of protests.")
+    protests = [e for e in found if e.root == "14"]
+    assert protests and first_source(protests) == "PEROPP", [e.to_dict() for e in found]

@@ -348,7 +348,11 @@ class EventCoder:
             sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
         if not sources and code[:2] == "14" and trigger.pos_ == "NOUN":
             # "protests spread in Iranian cities": protesters of the place, unnamed.
-            country = self._national_in(trigger) or self._sentence_country(trigger, by_token)
+            country = (
+                self._national_in(trigger)
+                or self._sentence_country(trigger, by_token)
+                or self._first_country(trigger, by_token)
+            )
             if country is not None:
                 sources = [EventActor(f"{country}OPP", "(protesters)", trigger.idx, end)]
         authority = implied_authority(trigger, code) if not sources and targets else None
@@ -634,6 +638,16 @@ class EventCoder:
                 country = self._country_part(mention.code)  # not "UAF" or "IGO"
                 if country is not None:
                     return country
+        return None
+
+    def _first_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+        """The country of the first national actor the sentence names ("Kenyan President
+        William Ruto ... bowing to days of protests": Kenya's)."""
+        for t in sentence_of(token):
+            mention = by_token.get(t.i)
+            country = self._country_part(mention.code) if mention is not None else None
+            if country is not None:
+                return country
         return None
 
     def _co_nationals(self, token: Token, mention: Mention) -> list[EventActor]:
