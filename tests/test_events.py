@@ -436,3 +436,11 @@ def test_protests_with_no_place_are_by_people_of_the_country_named() -> None:
     found = events("Peruvian President Dina Boluarte resigned on Monday after weeks of protests.")
     protests = [e for e in found if e.root == "14"]
     assert protests and first_source(protests) == "PEROPP", [e.to_dict() for e in found]
+
+
+def test_people_described_as_protesting_are_protesters() -> None:
+    found = events(
+        "Police fired tear gas at farmers protesting against the new land law in Nairobi."
+    )
+    protests = [e for e in found if e.root == "14"]
+    assert protests and first_source(protests) == "KENAGR", [e.to_dict() for e in found]

@@ -346,6 +346,9 @@ class EventCoder:
             # for is still news; its source is an unidentified attacker (UAF) of the
             # victims' country.
             sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
+        if not sources and code[:2] == "14" and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+            # "students protesting against job quotas": the people described protest.
+            sources = self._actors([trigger.head], by_token)
         if not sources and code[:2] == "14" and trigger.pos_ == "NOUN":
             # "protests spread in Iranian cities": protesters of the place, unnamed.
             country = (
