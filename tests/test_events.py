@@ -444,3 +444,11 @@ def test_people_described_as_protesting_are_protesters() -> None:
     )
     protests = [e for e in found if e.root == "14"]
     assert protests and first_source(protests) == "KENAGR", [e.to_dict() for e in found]
+
+
+def test_an_agreement_signed_in_a_relative_clause_is_signed() -> None:
+    found = events(
+        "Colombia said it would respect the peace accord it signed with the FARC in 2016."
+    )
+    signed = [e for e in found if e.cameo == "057"]
+    assert ("COL", "COLREB") in dyads(signed), [e.to_dict() for e in found]

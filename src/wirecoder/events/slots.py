@@ -116,6 +116,11 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
         objects = _objects(token)
         if not objects and reduced_passive(token) and token.dep_ == "acl":
             objects = [token.head]  # "missiles *supplied* by Britain"
+            if token.head.dep_ == "pobj" and token.head.head.head.pos_ == "NOUN":
+                # "the accord with Congo, *signed* in Pretoria", hung on "Congo"
+                objects.append(token.head.head.head)
+        elif not objects and token.dep_ == "relcl":
+            objects = [token.head]  # "the agreement it *signed* with Eritrea"
         # "suspended *aid* deliveries", "ended *mediation* efforts": the frame word
         # modifies a carrier noun.
         found += objects + [
