@@ -452,3 +452,13 @@ def test_an_agreement_signed_in_a_relative_clause_is_signed() -> None:
     )
     signed = [e for e in found if e.cameo == "057"]
     assert ("COL", "COLREB") in dyads(signed), [e.to_dict() for e in found]
+
+
+def test_a_nations_weapon_is_its_militarys() -> None:
+    found = events("Three children were killed by an Israeli air strike in Gaza on Monday.")
+    assert ("ISRMIL", "PSECVL") in dyads(found), [e.to_dict() for e in found]
+
+
+def test_coming_under_fire_from_someone_is_their_attack() -> None:
+    found = events("Kenyan police came under fire from Somali gunmen near the border.")
+    assert [(e.root, first_source([e])) for e in found] == [("19", "SOMUAF")]

@@ -61,6 +61,7 @@ from wirecoder.events.violence import (
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
     implied_authority,
+    instruments,
     unattributed_violence,
     violence_code,
 )
@@ -342,10 +343,13 @@ class EventCoder:
         end = trigger.idx + len(trigger)
         victims = self._country_part(targets[0].code) if targets else None
         if not sources and targets and unattributed_violence(trigger, code):
-            # "was assassinated", "a roadside bomb killed": violence nobody is named
-            # for is still news; its source is an unidentified attacker (UAF) of the
-            # victims' country.
-            sources = [EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)]
+            # "hit by a Russian cruise missile", "an Israeli air strike killed": a
+            # nation's weapon is its military's; "was assassinated", "a roadside bomb
+            # killed": violence nobody is named for is still news, its source an
+            # unidentified attacker (UAF) of the victims' country.
+            sources = self._armed_by(trigger) or [
+                EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)
+            ]
         if not sources and code[:2] == "14" and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
             # "students protesting against job quotas": the people described protest.
             sources = self._actors([trigger.head], by_token)
@@ -642,6 +646,15 @@ class EventCoder:
                 if country is not None:
                     return country
         return None
+
+    def _armed_by(self, trigger: Token) -> list[EventActor]:
+        """The military of the nation whose weapon did the act ("a *Russian* missile")."""
+        for weapon in instruments(trigger):
+            for word in weapon.children:
+                national = self._national(word, weapon) if word.dep_ == "amod" else None
+                if national is not None and national.code:
+                    return [replace(national, code=f"{national.code[:3]}MIL")]
+        return []
 
     def _first_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
         """The country of the first national actor the sentence names ("Kenyan President

@@ -32,6 +32,7 @@ _INSTRUMENTS = frozenset(
         "fire",
         "shelling",
         "explosive",
+        "drone",
     }
 )
 
@@ -219,6 +220,13 @@ def implied_authority(trigger: Token, code: str) -> str | None:
     if any(c.dep_ == "agent" for c in trigger.children):
         return None
     return _AUTHORITY_BY_CODE.get(code) or _AUTHORITY_BY_CODE.get(code[:3])
+
+
+def instruments(trigger: Token) -> list[Token]:
+    """The weapons told as the doer of an act: "hit *by a missile*", "*a car bomb* killed"."""
+    doers = [o for a in trigger.children if a.dep_ == "agent" for o in a.children]
+    doers += [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    return [d for d in doers if d.lemma_ in _INSTRUMENTS]
 
 
 def unattributed_violence(trigger: Token, code: str) -> bool:
