@@ -462,3 +462,18 @@ def test_a_nations_weapon_is_its_militarys() -> None:
 def test_coming_under_fire_from_someone_is_their_attack() -> None:
     found = events("Kenyan police came under fire from Somali gunmen near the border.")
     assert [(e.root, first_source([e])) for e in found] == [("19", "SOMUAF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ecuadorean police stormed the Mexican embassy in Quito on Friday.", "171"),
+        ("Protesters stormed the parliament building in Colombo.", "145"),
+        ("Russia took control of the local subsidiaries of two French firms on Sunday.", "1711"),
+        ("A Quito judge ordered the arrest of a gang leader on Monday.", "173"),
+        ("Peru's president placed Lima under a state of emergency.", "1724"),
+        ("Nigerian authorities reimposed a curfew in Jos.", "1723"),
+    ],
+)
+def test_acts_of_state_authority(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]

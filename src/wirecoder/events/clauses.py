@@ -23,6 +23,9 @@ DELIBERATING = "014"
 
 # A denial or an announcement whose content is an act codes the act, not itself.
 CARRIER_LEMMAS = frozenset({"deny", "announce"})
+# An authority that orders an act named by a noun ("ordered the arrest of", "ordered
+# the expulsion of") does it; ordering someone *to* act stays a demand (10).
+ORDERING = frozenset({"order", "authorise", "authorize"})
 
 
 # Things an event noun can classify without naming an act: "aid convoys", "war crimes".

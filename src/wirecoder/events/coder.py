@@ -32,6 +32,7 @@ from wirecoder.events.clauses import (
     CLASSIFIED_NOUNS,
     DELIBERATING,
     GOVERNING_ROOTS,
+    ORDERING,
     PRIOR_ACTS,
     complements_of,
     fallback_targets,
@@ -246,7 +247,7 @@ class EventCoder:
                 act = triggers[complement.i][1]
                 if complement.pos_ == "NOUN" and act.code[:2] in PRIOR_ACTS:
                     continue  # "rejected Kyiv's request for jets": the request was made too
-                if governs:
+                if governs and not (complement.pos_ == "NOUN" and token.lemma_ in ORDERING):
                     acts[token.i] = (complement, act)
                     reason = (
                         f"the act asked for, refused or threatened by '{token.text}', "

@@ -112,8 +112,11 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         and _political_person(target, trigger)
     ):
         return "186" if _fatal(trigger) else "185"
-    if code in {"171", "1711"} and len(target.code) > 3 and not target.code.startswith("IGO"):
-        return "181"  # "seized 280 pupils": people are abducted, not confiscated
+    people = len(target.code) > 3 and not target.code.startswith("IGO")
+    if code in {"171", "1711"} and people and not target.code[3:].startswith("BUS"):
+        return "181"  # "seized 280 pupils": people are abducted, not confiscated (firms are)
+    if code.startswith("145") and trigger.lemma_ == "storm" and state:
+        return "171"  # police storming an embassy seize it; protesters storming riot
     if code[:3] == "174" and _mass(trigger, 1000):
         return "201"  # "expelled tens of thousands of people": a mass expulsion
     if code not in {"190", "193"}:
