@@ -477,3 +477,9 @@ def test_coming_under_fire_from_someone_is_their_attack() -> None:
 )
 def test_acts_of_state_authority(text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]
+
+
+def test_what_a_charge_bill_or_warrant_names_is_no_act() -> None:
+    text = "Lithuania dropped the extradition bill, and Poland filed a murder charge."
+    found = events(text)
+    assert not {e.root for e in found} & {"06", "18"}, [e.to_dict() for e in found]

@@ -61,6 +61,18 @@ CLASSIFIED_NOUNS = frozenset(
         "monitor",
         "observer",
         "inspector",
+        # what an act is charged, tried or legislated as: "a murder charge", "the
+        # extradition bill", "an arrest warrant"
+        "charge",
+        "case",
+        "trial",
+        "suspect",
+        "conviction",
+        "verdict",
+        "bill",
+        "law",
+        "legislation",
+        "warrant",
     }
 )
 # A request, demand or threat named by a noun ("rejected the request") happened before and
