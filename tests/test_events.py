@@ -483,3 +483,8 @@ def test_what_a_charge_bill_or_warrant_names_is_no_act() -> None:
     text = "Lithuania dropped the extradition bill, and Poland filed a murder charge."
     found = events(text)
     assert not {e.root for e in found} & {"06", "18"}, [e.to_dict() for e in found]
+
+
+def test_a_launch_complex_is_a_place_not_a_launch() -> None:
+    found = events("India and France agreed to build a new rocket launch complex in Kerala.")
+    assert "15" not in {e.root for e in found}, [e.to_dict() for e in found]

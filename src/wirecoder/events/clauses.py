@@ -73,6 +73,9 @@ CLASSIFIED_NOUNS = frozenset(
         "law",
         "legislation",
         "warrant",
+        "complex",
+        "facility",
+        "pad",
     }
 )
 # A request, demand or threat named by a noun ("rejected the request") happened before and
