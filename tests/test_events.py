@@ -488,3 +488,12 @@ def test_what_a_charge_bill_or_warrant_names_is_no_act() -> None:
 def test_a_launch_complex_is_a_place_not_a_launch() -> None:
     found = events("India and France agreed to build a new rocket launch complex in Kerala.")
     assert "15" not in {e.root for e in found}, [e.to_dict() for e in found]
+
+
+def test_the_officials_of_two_states_are_one_actor_each() -> None:
+    found = events(
+        "The foreign ministers of Peru and Chile will resume border talks in Lima next week."
+    )
+    assert dyads(found) == {("PERGOV", "CHLGOV"), ("CHLGOV", "PERGOV")}, [
+        e.to_dict() for e in found
+    ]

@@ -741,6 +741,9 @@ class EventCoder:
                     for other in _coordinated_inside(anchor, mention, by_token):
                         if all(a.start != other.start for a in actors):
                             actors.append(other)
+                    for other in _of_partners(anchor, mention, by_token):
+                        if all(a.start != other.start for a in actors):
+                            actors.append(other)
                     if token.lower_ in {"their", "they"} and anchor is not token:
                         # "Japan and ASEAN leaders ... at their summit": all of them.
                         for other in self._actors(anchor.conjuncts, by_token):
@@ -980,6 +983,26 @@ def _coordinated_inside(
         if other is None or other is mention or any(a.start == other.start for a in found):
             continue
         found.append(EventActor(other.code, other.text, other.start, other.end))
+    return found
+
+
+def _of_partners(head: Token, mention: Mention, by_token: dict[int, Mention]) -> list[EventActor]:
+    """ "the foreign ministers of Armenia and Azerbaijan", resolved as Armenia's: the same
+    office of each other state coordinated after "of"."""
+    code = mention.code or ""
+    if len(code) <= 3:
+        return []
+    found: list[EventActor] = []
+    for owner in pobjs(head, {"of"}):
+        first = by_token.get(owner.i)
+        if first is None or (first.code or "")[:3] != code[:3]:
+            continue
+        for other in owner.conjuncts:
+            state = by_token.get(other.i)
+            if state is not None and len(state.code or "") == 3:
+                found.append(
+                    EventActor(f"{state.code}{code[3:]}", state.text, state.start, state.end)
+                )
     return found
 
 
