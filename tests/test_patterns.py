@@ -239,7 +239,7 @@ def test_no_pattern_shadows_another_of_its_trigger(patterns: PatternSet) -> None
             for late in found[i + 1 :]:
                 if (early.particle, early.requires_prep) != (late.particle, late.requires_prep):
                     continue
-                if early.complement and not late.complement:
+                if early.complement and not set(early.complement) & set(late.complement):
                     continue  # narrower: "sent troops to fight alongside" before "sent troops"
                 for field in ("objects", "complement", "modifiers"):
                     words = {w for w in getattr(early, field) if " " not in w}
