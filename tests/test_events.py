@@ -497,3 +497,16 @@ def test_the_officials_of_two_states_are_one_actor_each() -> None:
     assert dyads(found) == {("PERGOV", "CHLGOV"), ("CHLGOV", "PERGOV")}, [
         e.to_dict() for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("EU leaders put off lifting the arms embargo on Belarus.", "1244"),
+        ("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "1381"),
+        ("North Korea vowed on Saturday to turn Seoul into a sea of fire.", "1384"),
+        ("The Kazakh foreign ministry put out a statement on the detentions.", "010"),
+    ],
+)
+def test_refusals_threats_and_statements_by_their_frame(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]

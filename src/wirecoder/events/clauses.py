@@ -109,7 +109,17 @@ def complements_of(token: Token) -> list[Token]:
             found += [g for g in child.children if g.dep_ in {"pcomp", "pobj"}]
         elif child.dep_ == "dobj" and child.pos_ == "NOUN":
             found.append(child)
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and _right_after(token, child):
+            found.append(child)  # "put off lifting the embargo", parsed as advcl
     return found
+
+
+def _right_after(token: Token, child: Token) -> bool:
+    """ "put off *lifting*": the child follows the verb or its particle directly."""
+    before = child.doc[child.i - 1] if child.i > 0 else None
+    return before is not None and (
+        before.i == token.i or (before.dep_ == "prt" and before.head.i == token.i)
+    )
 
 
 def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
