@@ -510,3 +510,9 @@ def test_the_officials_of_two_states_are_one_actor_each() -> None:
 )
 def test_refusals_threats_and_statements_by_their_frame(text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]
+
+
+def test_them_stands_for_the_actors_coordinated_before_it() -> None:
+    text = "Russia expelled Amnesty International and Human Rights Watch, accusing them of spying."
+    accused = [e for e in events(text) if e.root == "11"]
+    assert len({e.target.code for e in accused if e.target}) == 2, [e.to_dict() for e in accused]

@@ -63,6 +63,24 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
     return None
 
 
+def plural_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """ "suspended MSF and the Norwegian Refugee Council, accusing *them* of ...": the
+    nearest coordinated actors before an object pronoun, other than a subject."""
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        if i not in by_token:
+            continue
+        phrase = token.doc[i]
+        # The whole noun phrase, also when the parser folds "A and B" into one.
+        while phrase.dep_ in {"compound", "nmod", "conj", "appos"} and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if phrase.dep_ in SUBJECT_DEPS:
+            return []
+        group = [by_token[t.i] for t in phrase.subtree if t.i in by_token and t.i < token.i]
+        unique = list({id(m): m for m in group}.values())
+        return unique if len(unique) > 1 else []
+    return []
+
+
 def party_speaking(token: Token, by_token: dict[int, Mention]) -> list[Token]:
     """ "Lebanon's prime minister said he was gloomy about the talks with the IMF": the
     subject of the nearest clause above the token that names an actor, who speaks of

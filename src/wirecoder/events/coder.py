@@ -26,6 +26,7 @@ from wirecoder.events.antecedents import (
     mention_for,
     mentions_by_token,
     party_speaking,
+    plural_antecedents,
 )
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
@@ -725,6 +726,13 @@ class EventCoder:
             appositions = [c for c in head.children if c.dep_ == "appos"]
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
+                if mention is None and token.lower_ == "them":
+                    for other in plural_antecedents(token, by_token):
+                        if all(a.start != other.start for a in actors):
+                            actors.append(
+                                EventActor(other.code, other.text, other.start, other.end)
+                            )
+                    continue
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
                     # "Indian and Pakistani troops", "U.S. and British warships": one
