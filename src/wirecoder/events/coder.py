@@ -727,10 +727,10 @@ class EventCoder:
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
                 if mention is None and token.lower_ == "them":
-                    for other in plural_antecedents(token, by_token):
-                        if all(a.start != other.start for a in actors):
+                    for named in plural_antecedents(token, by_token):
+                        if all(a.start != named.start for a in actors):
                             actors.append(
-                                EventActor(other.code, other.text, other.start, other.end)
+                                EventActor(named.code, named.text, named.start, named.end)
                             )
                     continue
                 if mention is not None:
