@@ -338,12 +338,26 @@ def test_missiles_fired_into_the_sea_show_force() -> None:
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
+        # expulsions by the count of people expelled
         ("Myanmar expelled tens of thousands of Rohingya villagers in 2017.", "201"),
         ("Myanmar expelled two British journalists on Monday.", "174"),
+        # acts of state authority
+        ("Ecuadorean police stormed the Mexican embassy in Quito on Friday.", "171"),
+        ("Protesters stormed the parliament building in Colombo.", "145"),
+        ("Russia took control of the local subsidiaries of two French firms on Sunday.", "1711"),
+        ("A Quito judge ordered the arrest of a gang leader on Monday.", "173"),
+        ("Peru's president placed Lima under a state of emergency.", "1724"),
+        ("Nigerian authorities reimposed a curfew in Jos.", "1723"),
+        # refusals, threats and statements by their frame
+        ("EU leaders put off lifting the arms embargo on Belarus.", "1244"),
+        ("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "1381"),
+        ("North Korea vowed on Saturday to turn Seoul into a sea of fire.", "1384"),
+        ("The Kazakh foreign ministry put out a statement on the detentions.", "010"),
     ],
 )
-def test_mass_expulsion_by_count(text: str, cameo: str) -> None:
-    assert cameo in {e.cameo for e in events(text)}
+def test_the_sentence_codes_as(text: str, cameo: str) -> None:
+    found = events(text)
+    assert cameo in {e.cameo for e in found}, [e.to_dict() for e in found]
 
 
 def test_a_crackdown_told_without_its_doer_is_by_the_victims_state() -> None:
@@ -464,21 +478,6 @@ def test_coming_under_fire_from_someone_is_their_attack() -> None:
     assert [(e.root, first_source([e])) for e in found] == [("19", "SOMUAF")]
 
 
-@pytest.mark.parametrize(
-    ("text", "cameo"),
-    [
-        ("Ecuadorean police stormed the Mexican embassy in Quito on Friday.", "171"),
-        ("Protesters stormed the parliament building in Colombo.", "145"),
-        ("Russia took control of the local subsidiaries of two French firms on Sunday.", "1711"),
-        ("A Quito judge ordered the arrest of a gang leader on Monday.", "173"),
-        ("Peru's president placed Lima under a state of emergency.", "1724"),
-        ("Nigerian authorities reimposed a curfew in Jos.", "1723"),
-    ],
-)
-def test_acts_of_state_authority(text: str, cameo: str) -> None:
-    assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]
-
-
 def test_what_a_charge_bill_or_warrant_names_is_no_act() -> None:
     text = "Lithuania dropped the extradition bill, and Poland filed a murder charge."
     found = events(text)
@@ -497,19 +496,6 @@ def test_the_officials_of_two_states_are_one_actor_each() -> None:
     assert dyads(found) == {("PERGOV", "CHLGOV"), ("CHLGOV", "PERGOV")}, [
         e.to_dict() for e in found
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "cameo"),
-    [
-        ("EU leaders put off lifting the arms embargo on Belarus.", "1244"),
-        ("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "1381"),
-        ("North Korea vowed on Saturday to turn Seoul into a sea of fire.", "1384"),
-        ("The Kazakh foreign ministry put out a statement on the detentions.", "010"),
-    ],
-)
-def test_refusals_threats_and_statements_by_their_frame(text: str, cameo: str) -> None:
-    assert cameo in {e.cameo for e in events(text)}, [e.to_dict() for e in events(text)]
 
 
 def test_them_stands_for_the_actors_coordinated_before_it() -> None:

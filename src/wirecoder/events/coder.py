@@ -315,9 +315,8 @@ class EventCoder:
         targets: list[EventActor] = []
         # Unnamed people take the country of the place the act is done in ("killed
         # civilians in Ethiopia"), else the doer's own ("police detained activists").
-        home = self._country_within(trigger, by_token) or (
-            self._country_part(sources[0].code) if sources else None
-        )
+        scene = self._country_within(trigger, by_token)
+        home = scene or (self._country_part(sources[0].code) if sources else None)
         if "none" not in pattern.targets:
             targets = self._slot_actors(trigger, pattern.targets, by_token, home)
             if not targets and pattern.complement:
@@ -369,9 +368,7 @@ class EventCoder:
             # "was detained in Tbilisi", "were freed": only a state arrests, frees or
             # questions; the state of the place named, else of the people it acted on.
             # "NAIROBI - forty people were arrested": the dateline's state.
-            place = self._country_within(trigger, by_token) or self._sentence_country(
-                trigger, by_token
-            )
+            place = scene or self._sentence_country(trigger, by_token)
             # A crackdown is by the state of the people it falls on, wherever told.
             country = (victims or place) if code[:3] == "175" else (place or victims)
             country = country or dateline
@@ -641,13 +638,7 @@ class EventCoder:
                     return country
         # The tagger sometimes calls a state a person ("Sri Lanka imposed"): the states
         # the resolver found stand in.
-        for t in sentence_of(token):
-            mention = by_token.get(t.i)
-            if mention is not None and len(mention.code or "") == 3:
-                country = self._country_part(mention.code)  # not "UAF" or "IGO"
-                if country is not None:
-                    return country
-        return None
+        return self._first_country(token, by_token, states_only=True)
 
     def _armed_by(self, trigger: Token) -> list[EventActor]:
         """The military of the nation whose weapon did the act ("a *Russian* missile")."""
@@ -658,12 +649,17 @@ class EventCoder:
                     return [replace(national, code=f"{national.code[:3]}MIL")]
         return []
 
-    def _first_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+    def _first_country(
+        self, token: Token, by_token: dict[int, Mention], *, states_only: bool = False
+    ) -> str | None:
         """The country of the first national actor the sentence names ("Kenyan President
-        William Ruto ... bowing to days of protests": Kenya's)."""
+        William Ruto ... bowing to days of protests": Kenya's); with `states_only`, of
+        the first state named as such ("Sri Lanka"), not "UAF" or "IGO"."""
         for t in sentence_of(token):
             mention = by_token.get(t.i)
-            country = self._country_part(mention.code) if mention is not None else None
+            if mention is None or (states_only and len(mention.code or "") != 3):
+                continue
+            country = self._country_part(mention.code)
             if country is not None:
                 return country
         return None
@@ -780,10 +776,10 @@ class EventCoder:
                         # "Russian police detained" -> RUSOPP (the source's own country).
                         # Only a head that itself names people takes the source's
                         # country: "activists" do, a "refugee camp" does not.
-                        within = self._country_within(token, by_token)
-                        countries = [n.code for n in found if n.start != token.idx] or (
-                            [within] if within else []
-                        )
+                        countries = [n.code for n in found if n.start != token.idx]
+                        if not countries:
+                            within = self._country_within(token, by_token)
+                            countries = [within] if within else []
                         if not countries and home and self._agentive(token):
                             countries = [home]
                         if not countries and agent in _DOMESTIC_AGENTS:

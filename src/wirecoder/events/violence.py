@@ -99,13 +99,12 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
     if bombing is not None:
         return bombing
-    if code == "183" and source.code:
-        military = source.code[3:].startswith(_STATE_FORCES) or len(source.code) == 3
-        if military or source.code.startswith("IGO"):
-            return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
+    state = (source.code or "")[3:].startswith(_STATE_FORCES)
+    military = state or len(source.code or "") == 3 or (source.code or "").startswith("IGO")
+    if code == "183" and military:
+        return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
     if target is None or not target.code or not source.code:
         return code
-    state = source.code[3:].startswith(_STATE_FORCES)
     if (
         code[:3] in {"190", "193", "180", "182"}
         and not state
