@@ -6,8 +6,10 @@ dependency of wirecoder; nothing is downloaded at run time.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import spacy
 from spacy.language import Language
@@ -34,17 +36,47 @@ def parse_many(
     yield from load_nlp().pipe(texts, batch_size=batch_size, n_process=processes)
 
 
-def sentence_of(token: Token) -> Span:
-    """The sentence holding `token`, found from the parser's sentence starts.
+class _DocIndex:
+    """Where a document's sentences start and its entities lie, read once.
 
-    spaCy's `Token.sent` walks the document's sentences from the start on every call;
-    the coder asks often, so this looks only around the token.
+    spaCy's `Token.sent` walks the sentences from the start of the document and
+    `Span.ents` builds a span for every entity of the document on each call; the coder
+    asks both for every trigger, so the answers are kept for the document's lifetime
+    (parsed documents are not changed afterwards).
     """
+
+    __slots__ = ("ent_starts", "ents", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+        self.starts.append(len(doc))
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+
+
+_INDEXES: WeakKeyDictionary[Doc, _DocIndex] = WeakKeyDictionary()
+
+
+def _index(doc: Doc) -> _DocIndex:
+    found = _INDEXES.get(doc)
+    if found is None:
+        found = _INDEXES[doc] = _DocIndex(doc)
+    return found
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding `token`, found from the parser's sentence starts."""
     doc = token.doc
-    start = token.i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
+    starts = _index(doc).starts
+    k = bisect_right(starts, token.i) - 1
+    return doc[starts[k] : starts[k + 1]]
+
+
+def entities_in(span: Span) -> tuple[Span, ...]:
+    """The named entities inside `span`, as `span.ents` gives them, read from the index."""
+    index = _index(span.doc)
+    first = bisect_left(index.ent_starts, span.start)
+    last = first
+    while last < len(index.ents) and index.ents[last].end <= span.end:
+        last += 1
+    return index.ents[first:last]

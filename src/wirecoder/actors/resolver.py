@@ -34,7 +34,7 @@ from wirecoder.actors.dictionary import (
 )
 from wirecoder.actors.names import NameFinder, NameMatch
 from wirecoder.model import Mention
-from wirecoder.nlp import sentence_of
+from wirecoder.nlp import entities_in, sentence_of
 
 # A country or capital after these prepositions is a place, not an actor.
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -496,7 +496,7 @@ class ActorResolver:
                 _sets_scene(match.span) or self._modifies_actor(match.span)
             ):
                 found.add(match.country.code)
-        for ent in sentence.ents:
+        for ent in entities_in(sentence):
             # Cities are not dictionary names: "in Abidjan" is read from the tagger.
             if ent.label_ == "GPE" and _sets_scene(ent):
                 place = self._country_for_name(_strip_possessive(ent.text))
@@ -892,7 +892,7 @@ class ActorResolver:
     def _pronoun(self, state: _State, token: Token) -> None:
         if token.i in state.used or _inside_quotes(token):
             return
-        sentence = token.sent
+        sentence = sentence_of(token)
         candidates = [e for e in state.entities if e.kind == "person" and e.last_token < token.i]
         if not candidates:
             return
@@ -1164,7 +1164,7 @@ def _inside_quotes(token: Token) -> bool:
 
 
 def _previous_sentence_start(token: Token) -> int:
-    start = token.sent.start
+    start = sentence_of(token).start
     if start == 0:
         return 0
-    return int(token.doc[start - 1].sent.start)
+    return int(sentence_of(token.doc[start - 1]).start)

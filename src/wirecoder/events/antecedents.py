@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.events.slots import SUBJECT_DEPS, is_passive, is_within, pobjs
 from wirecoder.model import EventActor, Mention
+from wirecoder.nlp import sentence_of
 
 
 def mention_for(token: Token, by_token: dict[int, Mention]) -> Mention | None:
@@ -66,7 +67,7 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
 def plural_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """ "suspended MSF and the Norwegian Refugee Council, accusing *them* of ...": the
     nearest coordinated actors before an object pronoun, other than a subject."""
-    for i in range(token.i - 1, token.sent.start - 1, -1):
+    for i in range(token.i - 1, sentence_of(token).start - 1, -1):
         if i not in by_token:
             continue
         phrase = token.doc[i]

@@ -68,7 +68,7 @@ from wirecoder.events.violence import (
     violence_code,
 )
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
-from wirecoder.nlp import sentence_of
+from wirecoder.nlp import entities_in, sentence_of
 from wirecoder.ontology import CameoCode, Ontology, load_ontology
 
 _TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
@@ -623,7 +623,7 @@ class EventCoder:
         shot in Myanmar's Rakhine state")."""
         if self.country_named is None:
             return None
-        ents = list(sentence_of(token).ents)
+        ents = list(entities_in(sentence_of(token)))
         if own_phrase:
             left, right = token.left_edge.i, token.right_edge.i
             ents = [e for e in ents if left <= e.start and e.end - 1 <= right] + ents

@@ -86,6 +86,13 @@ class Pattern:
         return (self.target, *self.also_target)
 
     @property
+    def conditions(self) -> bool:
+        """Whether the pattern asks more of its trigger than the word itself."""
+        return bool(
+            self.particle or self.objects or self.modifiers or self.requires_prep or self.complement
+        )
+
+    @property
     def specificity(self) -> int:
         """How many conditions the pattern adds to its trigger; higher is tried first.
 
@@ -122,7 +129,7 @@ class PatternSet:
     (later files first), then file order.
     """
 
-    __slots__ = ("_by_id", "_by_trigger", "_forms", "files", "version")
+    __slots__ = ("_by_id", "_by_token", "_by_trigger", "_forms", "files", "version")
 
     def __init__(
         self, layers: Sequence[Sequence[Pattern]], *, version: str, files: tuple[str, ...]
@@ -142,6 +149,8 @@ class PatternSet:
         }
         self.version = version
         self.files = files
+        # for_token's answers: a news vocabulary repeats, and most words have no pattern.
+        self._by_token: dict[tuple[str, str, str], tuple[Pattern, ...]] = {}
 
     def for_trigger(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self._by_trigger.get((lemma.lower(), pos), ())
@@ -153,6 +162,15 @@ class PatternSet:
         "waged" -> "wag") and misses some irregular forms ("forgave"); when the lemma
         has no pattern, a ``forms`` entry or a regular de-inflection of the text is tried.
         """
+        key = (text, lemma, pos)
+        found = self._by_token.get(key)
+        if found is None:
+            if len(self._by_token) > _TOKEN_CACHE_SIZE:
+                self._by_token.clear()
+            found = self._by_token[key] = self._lookup(text, lemma, pos)
+        return found
+
+    def _lookup(self, text: str, lemma: str, pos: str) -> tuple[Pattern, ...]:
         found = self.for_trigger(lemma, pos)
         if found:
             return found
@@ -187,6 +205,9 @@ class PatternSet:
 
     def __repr__(self) -> str:
         return f"PatternSet({len(self)} patterns, version={self.version!r})"
+
+
+_TOKEN_CACHE_SIZE = 100_000
 
 
 def _base_forms(word: str) -> Iterator[str]:

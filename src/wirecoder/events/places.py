@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from wirecoder.actors.dictionary import load_dictionary
 from wirecoder.errors import DataFileError
 from wirecoder.events.dates import clause_distance
-from wirecoder.nlp import sentence_of
+from wirecoder.nlp import entities_in, sentence_of
 
 __all__ = [
     "Feature",
@@ -639,12 +639,16 @@ def _context(sentence: Span, mentions: list[_Mention], gazetteer: Gazetteer) -> 
         for entry, primary in gazetteer.candidates(name):
             if primary and entry.feature == "country" and entry.country:
                 codes.add(entry.country)
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ in _NAME_LABELS:
             for entry, primary in gazetteer.candidates(ent.text):
                 if primary and entry.feature == "admin" and entry.admin1:
                     codes.add(f"US-{entry.admin1}")
     return frozenset(codes)
+
+
+# Nouns that name a place by the country beside them.
+_BY_COUNTRY = ("capital", "border", "frontier")
 
 
 def _mentions(sentence: Span, words: LocativeWords, home: str | None) -> Iterator[_Mention]:
@@ -664,10 +668,13 @@ def _mentions(sentence: Span, words: LocativeWords, home: str | None) -> Iterato
         link = _link(span.root, words)
         if link is not None:
             yield _Mention(span.start_char, span.end_char, span.text, link, False, appositions)
+    text = sentence.text.lower()
+    if not any(word in text for word in _BY_COUNTRY):
+        return
     for token in sentence:
         # "the Tajik capital", "near the Afghan border": a place found by its country
         lemma = token.lemma_.lower()
-        if lemma not in ("capital", "border", "frontier") or token.pos_ != "NOUN":
+        if lemma not in _BY_COUNTRY or token.pos_ != "NOUN":
             continue
         if lemma != "capital" and any(c.dep_ == "prep" for c in token.children):
             continue  # "the border with Afghanistan" names its country itself
@@ -697,7 +704,7 @@ def _name_of(token: Token) -> Span:
 def _name_spans(sentence: Span) -> Iterator[Span]:
     """Named-entity places, then proper nouns in place positions the model missed."""
     covered: set[int] = set()
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ in _NAME_LABELS:
             covered.update(range(ent.start, ent.end))
             yield ent
@@ -706,7 +713,7 @@ def _name_spans(sentence: Span) -> Iterator[Span]:
             continue
         if token.ent_type_ not in _OTHER_LABELS:
             continue
-        named = next((e for e in sentence.ents if e.start <= token.i < e.end), None)
+        named = next((e for e in entities_in(sentence) if e.start <= token.i < e.end), None)
         span = named if named is not None else _name_of(token)
         covered.update(range(span.start, span.end))
         yield span

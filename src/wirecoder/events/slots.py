@@ -25,6 +25,8 @@ def fits(pattern: Pattern, token: Token) -> bool:
     ("Matching") describes them: particle, required preposition (also under the
     particle), object words (the preposition's object where one is required; for a noun
     its `of` object or a modifier), complement, modifier."""
+    if not pattern.conditions:
+        return True
     children = list(token.children)
     particle = None
     if pattern.particle:
