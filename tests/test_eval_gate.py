@@ -44,7 +44,9 @@ def test_quote_scores_hold_their_floors() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["events", "events_dev2", "events_heldout2", "events_heldout3"])
+@pytest.mark.parametrize(
+    "name", ["events", "events_dev2", "events_dev3", "events_heldout3", "events_heldout4"]
+)
 def test_event_scores_hold_their_floors(name: str) -> None:
     floor = FLOORS[name]
     gold = REPO / floor["gold"]

@@ -502,3 +502,70 @@ def test_them_stands_for_the_actors_coordinated_before_it() -> None:
     text = "Russia expelled Amnesty International and Human Rights Watch, accusing them of spying."
     accused = [e for e in events(text) if e.root == "11"]
     assert len({e.target.code for e in accused if e.target}) == 2, [e.to_dict() for e in accused]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "expected"),
+    [
+        # a protest is against the protesters' own government
+        (
+            "Teachers in Ghana began a nationwide strike on Monday over unpaid salaries.",
+            "14",
+            {("GHAEDU", "GHAGOV")},
+        ),
+        (
+            "Farmers in Poland blocked roads across the country on Tuesday.",
+            "14",
+            {("POLAGR", "POLGOV")},
+        ),
+        # done together, each towards the other
+        (
+            "Norway and Iceland pledged on Friday to share fishing data.",
+            "03",
+            {("NOR", "ISL"), ("ISL", "NOR")},
+        ),
+        (
+            "Chile and Argentina voiced shared concern on Monday about illegal fishing.",
+            "01",
+            {("CHL", "ARG"), ("ARG", "CHL")},
+        ),
+        # a comment is about the first other party in what it is about ("North Korean"
+        # read whole, not as "Korean")
+        (
+            "Japan said on Monday it was pessimistic about North Korean promises of restraint.",
+            "01",
+            {("JPN", "PRK")},
+        ),
+        # force used on a city falls on its people; seized ground is the country's
+        ("Russian forces shelled Odesa on Friday.", "19", {("RUSMIL", "UKRCVL")}),
+        # the party the frame's noun is aimed at
+        (
+            "The International Criminal Court opened an investigation into the Venezuelan "
+            "government on Wednesday.",
+            "09",
+            {("IGOJUDICC", "VENGOV")},
+        ),
+        (
+            "The European Union threatened on Monday to impose sanctions on Serbian officials.",
+            "13",
+            {("IGOEUREEC", "SRBGOV")},
+        ),
+        # a threat's condition names the party it is aimed at
+        (
+            "Ghana threatened on Sunday to close its border unless Togo reopened the highway.",
+            "13",
+            {("GHA", "TGO")},
+        ),
+    ],
+)
+def test_an_act_without_a_target_slot_takes_the_conventional_target(
+    text: str, root: str, expected: set[tuple[str, str]]
+) -> None:
+    assert dyads(e for e in events(text) if e.root == root) == expected
+
+
+def test_a_recognition_by_several_states_is_not_between_them() -> None:
+    found = events("A Palestinian state was formally recognised by Chile, Peru and Ecuador.")
+    assert not {
+        (s, t) for s, t in dyads(found) if s in {"CHL", "PER", "ECU"} and t in {"CHL", "PER", "ECU"}
+    }

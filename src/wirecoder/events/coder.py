@@ -399,6 +399,16 @@ class EventCoder:
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
                     break
+        if not targets:
+            targets = self._implied_targets(trigger, pattern, code, sources, by_token)
+        # "A Palestinian state was recognised by Spain and Norway": a party the resolver
+        # could not code is still a party.
+        named_object = any(
+            o.ent_type_
+            or o.pos_ == "PROPN"
+            or any(c.dep_ == "amod" and c.ent_type_ for c in o.children)
+            for o in slot_heads(trigger, "object")
+        )
         targets = [as_counterpart(t, sources) for t in targets]
         entry = self.ontology.get(code)
         # A tour has no single host; other meetings need the other party.
@@ -413,6 +423,10 @@ class EventCoder:
         others: list[EventActor | None] = [*targets] if targets else [None]
         pairs = [(s, t) for s in sources for t in others]
         symmetric = _symmetric(entry.code, trigger)
+        if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS and not named_object:
+            # "Peru and Chile pledged to abide by the ruling", "Estonia and Latvia
+            # coordinated their positions": done together, each towards the other.
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
         if symmetric:
             if not targets and len(sources) > 1:
                 # "Russia and China held talks": each with the other.
@@ -493,6 +507,100 @@ class EventCoder:
                 )
             )
         return demands, "an obligation voiced by its own actor"
+
+    def _implied_targets(
+        self,
+        trigger: Token,
+        pattern: Pattern,
+        code: str,
+        sources: list[EventActor],
+        by_token: dict[int, Mention],
+    ) -> list[EventActor]:
+        """The target the codebook's conventions give an act whose pattern slots are
+        empty: the party the frame's noun is aimed at; the party whose act a threat
+        makes its condition; a protest is against the protesters' government; a comment
+        or a criticism is about the first other party named in what it is about; force
+        used on a place is used on its country."""
+        own = {s.code for s in sources}
+        for part in frame_objects(trigger, pattern):
+            # "opened an investigation into Choi", "carrying out ethnic cleansing
+            # against Georgians", "threatened to impose sanctions on Turkey".
+            nouns = (
+                [part] if part.pos_ == "NOUN" else [c for c in part.children if c.dep_ == "dobj"]
+            )
+            for noun in nouns:
+                aimed = pobjs(noun, _AIMED_AT)
+                found = [t for t in self._actors(aimed, by_token, loose=True) if t.code not in own]
+                if found:
+                    return found
+        if code[:2] == "13":
+            # "threatened to walk out unless Israel extends the freeze": the party
+            # whose act the threat is conditional on.
+            for verb in (trigger, *frame_objects(trigger, pattern)):
+                for clause in verb.children:
+                    if clause.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children
+                    ):
+                        continue
+                    doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+                    found = [t for t in self._actors(doers, by_token) if t.code not in own]
+                    if found:
+                        return found
+        if code[:2] == "14" or code == "145":
+            # "teachers began a strike", "protesters marched through Lome".
+            found = []
+            for source in sources:
+                country = self._country_part(source.code)
+                if country is not None and (source.code or "")[3:] in _PROTESTING:
+                    found.append(EventActor(f"{country}GOV", "(implied)", source.start, source.end))
+            return found
+        if code[:2] in {"01", "11", "12"}:
+            # "pessimistic about European efforts", "confident the deal would make
+            # Israel safer", "issued a statement on the unrest in Kyrgyzstan".
+            for child in trigger.children:
+                if child.dep_ == "prep" and child.lower_ in _ABOUT:
+                    region = [t for o in child.children if o.dep_ == "pobj" for t in o.subtree]
+                elif child.dep_ == "ccomp" or (child.dep_ == "dobj" and trigger.pos_ == "VERB"):
+                    region = list(child.subtree)
+                else:
+                    continue
+                found = self._first_other(region, own, by_token)
+                if found:
+                    return found
+            return []
+        if code[:2] in _FORCE_ROOTS or code == "0874":
+            # "shelled Kharkiv", "annexed Crimea", "pulled out of Mekelle".
+            heads = slot_heads(trigger, "object") + pobjs(trigger, {"from", "into", "on"})
+            for head in heads:
+                place = self._place(head, by_token) if self.country_named is not None else None
+                if place is None or place.code in own:
+                    continue
+                # Shells falling on a city fall on its people; a border is the country's.
+                people = (
+                    code[:2] in _HARM_ROOTS
+                    and code != "192"
+                    and head.lemma_ not in {"border", "frontier"}
+                    and trigger.lemma_ not in _MUTUAL_FIGHTING
+                )
+                return [replace(place, code=f"{place.code}CVL") if people else place]
+        return []
+
+    def _first_other(
+        self, region: Sequence[Token], own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """The first actor of a stretch of the sentence that is not one of `own`."""
+        for token in region:
+            named = token
+            while named.i not in by_token and named.dep_ in _MODIFIER_DEPS and named.head != named:
+                named = named.head  # "Costa Rican President Oscar Arias": the person
+            mention = by_token.get(named.i)
+            if mention is not None and mention.code and mention.code not in own:
+                return [EventActor(mention.code, mention.text, mention.start, mention.end)]
+            if mention is None and token.pos_ in {"ADJ", "PROPN"}:  # "the Malaysian airliner"
+                national = self._national(token, token)
+                if national is not None and national.code not in own:
+                    return [national]
+        return []
 
     def _slot_actors(
         self,
@@ -813,6 +921,25 @@ class EventCoder:
         text = word.text.removesuffix("-led").removesuffix("-backed")  # "U.S.-led war"
         country = None
         if self.country_of is not None:
+            # "North Korean", "South Sudanese": the parser hangs "North" on the noun.
+            first = word.i
+            while (
+                first > max(word.i - 2, 0)
+                and word.doc[first - 1].is_title
+                and word.doc[first - 1].pos_ in {"ADJ", "PROPN"}
+                and word.doc[first - 1].dep_ in {"amod", "compound"}
+            ):
+                first -= 1
+            for start in range(first, word.i):
+                longer = self.country_of(word.doc[start : word.i].text + " " + text)
+                if longer is not None:
+                    word_start = word.doc[start].idx
+                    return EventActor(
+                        longer,
+                        word.doc.text[word_start : word.idx + len(word)],
+                        word_start,
+                        word.idx + len(word),
+                    )
             country = self.country_of(text) or (
                 self.country_named(text) if self.country_named and text != word.text else None
             )
@@ -944,6 +1071,16 @@ def _symmetric(code: str, trigger: Token) -> bool:
     return code.startswith(_SYMMETRIC_PREFIXES)
 
 
+# Acts two parties named together do towards each other when nobody else is named.
+_JOINT_ROOTS = frozenset({"01", "03", "05", "06"})
+# Who protests against their own government when no target is named.
+_PROTESTING = frozenset({"OPP", "LAB", "EDU", "CVL", "AGR", "REL", "REF"})
+# What a comment or a criticism is about.
+_ABOUT = frozenset({"about", "on", "over", "at", "with", "of", "by", "regarding"})
+# Prepositions by which a frame's noun names whom it is aimed at.
+_AIMED_AT = {"into", "on", "against", "of", "to", "with"}
+_FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+_HARM_ROOTS = frozenset({"18", "19", "20"})
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
 _UNREAL = frozenset({"intended", "hypothetical", "negated"})
