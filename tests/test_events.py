@@ -353,6 +353,19 @@ def test_missiles_fired_into_the_sea_show_force() -> None:
         ("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "1381"),
         ("North Korea vowed on Saturday to turn Seoul into a sea of fire.", "1384"),
         ("The Kazakh foreign ministry put out a statement on the detentions.", "010"),
+        # property set alight is destroyed property, whoever sets it alight
+        ("Rioters torched cars and shops in the port city on Saturday.", "1712"),
+        # killings by the hundreds are mass killings, also as executions
+        ("Chadian soldiers executed about 250 civilian men near the border last month.", "202"),
+        # states of mind about others
+        ("Norway said it was deeply worried by the arrests of journalists in Baku.", "012"),
+        ("Manila is concerned about Chinese ships near the reef.", "012"),
+        ("Ankara was angry at the Dutch decision to bar its minister.", "110"),
+        ("Nepal said it was grateful to India for its help after the earthquake.", "051"),
+        # asylum offered; foreign forces and expert teams expelled
+        ("Venezuela offered asylum to the ousted Bolivian president.", "075"),
+        ("Mali's junta expelled French special forces on Thursday.", "166"),
+        ("Managua expelled a team of experts from the Inter-American Commission.", "1662"),
     ],
 )
 def test_the_sentence_codes_as(text: str, cameo: str) -> None:
@@ -569,3 +582,14 @@ def test_a_recognition_by_several_states_is_not_between_them() -> None:
     assert not {
         (s, t) for s, t in dyads(found) if s in {"CHL", "PER", "ECU"} and t in {"CHL", "PER", "ECU"}
     }
+
+
+def test_a_verb_with_an_object_is_active_even_when_tagged_a_participle() -> None:
+    found = events("Sudanese soldiers executed 12 villagers near Geneina, witnesses said.")
+    assert first_source(found) == "SDNMIL"
+
+
+def test_a_passive_agent_hung_on_the_object_is_the_source() -> None:
+    found = events("The exiled leader could be offered asylum by Morocco, diplomats said.")
+    assert [e.cameo for e in found] == ["075"] and first_source(found) == "MAR"
+    assert found[0].modality == "hypothetical"

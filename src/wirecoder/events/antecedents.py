@@ -54,8 +54,10 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
     while node.head.i != node.i:
         node = node.head
         doers = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-        if is_passive(node):
-            doers += pobjs(node, {"by"})  # "... was expressed by the ministers during their"
+        if is_passive(node) and token.head.i != node.i:
+            # "... was expressed by the ministers during their"; but in "it was worried
+            # by the arrests", the pronoun's own clause names no one it stands for.
+            doers += pobjs(node, {"by"})
         for child in doers:
             if child.i != token.i and not is_within(token, child):
                 mention = mention_for(child, by_token)

@@ -558,13 +558,20 @@ class EventCoder:
             # "pessimistic about European efforts", "confident the deal would make
             # Israel safer", "issued a statement on the unrest in Kyrgyzstan".
             for child in trigger.children:
-                if child.dep_ == "prep" and child.lower_ in _ABOUT:
+                if child.dep_ in {"prep", "agent"} and child.lower_ in _ABOUT:
                     region = [t for o in child.children if o.dep_ == "pobj" for t in o.subtree]
                 elif child.dep_ == "ccomp" or (child.dep_ == "dobj" and trigger.pos_ == "VERB"):
                     region = list(child.subtree)
                 else:
                     continue
                 found = self._first_other(region, own, by_token)
+                if not found and self.country_named is not None:
+                    # "worried by the situation in northern Mali": the country named.
+                    names = [
+                        t for t in region if t.ent_type_ in {"GPE", "LOC"} or t.pos_ == "PROPN"
+                    ]
+                    places = (self._place(t, by_token) for t in names)
+                    found = [p for p in places if p is not None and p.code not in own][:1]
                 if found:
                     return found
             return []

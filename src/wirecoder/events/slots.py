@@ -99,6 +99,8 @@ _QUANTITY_HEADS = frozenset(
         "round",
         "package",
         "batch",
+        "team",
+        "contingent",
     }
 )
 
@@ -292,12 +294,24 @@ def reduced_passive(token: Token) -> bool:
         return False
     if token.dep_ == "acl":
         return token.head.pos_ in {"NOUN", "PROPN"}
-    return token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
+    # "soldiers executed 300 men", tagged VBN: a verb with an object is active.
+    return (
+        token.dep_ == "ccomp"
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ == "dobj" for c in token.children)
+    )
 
 
 def _agents(children: list[Token]) -> list[Token]:
-    """The objects of a passive's "by" agent among the trigger's children."""
-    return [o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    """The objects of a passive's "by" agent among the trigger's children (which the
+    small model sometimes labels a plain preposition: "be offered asylum by Morocco")."""
+    return [
+        o
+        for a in children
+        if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+        for o in a.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _patients(token: Token) -> list[Token]:
@@ -324,6 +338,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             # "a deal brokered by the Church" too; "an EU-brokered deal": the broker
             # before the hyphen.
             agents = _agents(children)
+            if not agents and passive:
+                # "could be offered asylum by Morocco": the agent hung on the object.
+                agents = _agents([g for c in children if c.dep_ == "dobj" for g in c.children])
             if agents or passive or trigger.lemma_ not in _BROKERING:
                 return agents
             # "Syrian-backed", "Israeli-occupied" describe; "EU-brokered" talks were held.
@@ -337,8 +354,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         parties = pobjs(trigger, {"between"})
         if parties and trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             return parties  # a gerund used as a noun: "Fighting between the army and ..."
-        if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}:
-            # "Rakhmonov was supportive of": the subject of the copula.
+        copula = trigger.dep_ == "acomp" and trigger.head.lemma_ == "be"
+        if copula or (trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "amod"}):
+            # "Rakhmonov was supportive of", "he was worried by": the copula's subject.
             return [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
         # "forced Seoul to break off ties": the object controls the complement.
         if trigger.dep_ == "xcomp" and trigger.head.lemma_ not in _SUBJECT_CONTROL:

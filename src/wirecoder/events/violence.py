@@ -118,20 +118,24 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "171"  # police storming an embassy seize it; protesters storming riot
     if code[:3] == "174" and _mass(trigger, 1000):
         return "201"  # "expelled tens of thousands of people": a mass expulsion
-    if code not in {"190", "193"}:
-        return code
     victims = target.code[3:]
-    if not victims.startswith(_UNARMED):
+    unarmed = victims.startswith(_UNARMED)
+    if code == "180" and unarmed and trigger.lemma_ in _KILLING and _mass(trigger, 100):
+        return "202"  # "militants executed 300 men"
+    if code not in {"190", "193"} or not unarmed:
         return code
     if code == "193":
         # "police opened fire on protesters": shooting at one's own unarmed people.
         same = source.code[:3] == target.code[:3]
         return "175" if state and same else code
-    if trigger.lemma_ in {"kill", "massacre"} and _mass(trigger, 100):
+    if trigger.lemma_ in _KILLING and _mass(trigger, 100):
         return "202"
     if state and source.code[:3] == target.code[:3]:
         return "175"
     return "180" if not state else code
+
+
+_KILLING = frozenset({"kill", "massacre", "execute", "slaughter", "murder"})
 
 
 def _mass(trigger: Token, at_least: float) -> bool:
