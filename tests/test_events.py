@@ -366,6 +366,13 @@ def test_missiles_fired_into_the_sea_show_force() -> None:
         ("Venezuela offered asylum to the ousted Bolivian president.", "075"),
         ("Mali's junta expelled French special forces on Thursday.", "166"),
         ("Managua expelled a team of experts from the Inter-American Commission.", "1662"),
+        # killings counted in the hundreds, by a noun too; state acts on freedoms
+        ("The court ruled on the killing of more than 900 villagers by the army in 1982.", "202"),
+        ("Kenyan police were put on high alert across Nairobi on Friday.", "151"),
+        ("The African Union suspended Niger from its institutions on Saturday.", "160"),
+        ("Ethiopian authorities cut mobile internet access in Tigray on Monday.", "1721"),
+        ("Liberia confined residents of Monrovia to their homes for two days.", "1723"),
+        ("Protesters ransacked the offices of the ruling party in Tbilisi.", "145"),
     ],
 )
 def test_the_sentence_codes_as(text: str, cameo: str) -> None:
@@ -593,3 +600,21 @@ def test_a_passive_agent_hung_on_the_object_is_the_source() -> None:
     found = events("The exiled leader could be offered asylum by Morocco, diplomats said.")
     assert [e.cameo for e in found] == ["075"] and first_source(found) == "MAR"
     assert found[0].modality == "hypothetical"
+
+
+def test_troops_firing_on_protesters_parsed_as_a_clause_repress_them() -> None:
+    found = events("Peruvian troops fired on protesters blocking a highway near Cusco on Sunday.")
+    assert ("PERMIL", "PEROPP") in dyads(e for e in found if e.root == "17")
+
+
+def test_supporters_are_people_not_the_leader_they_support() -> None:
+    found = events("Police fired on supporters of jailed opposition leader Ousmane Sonko in Dakar.")
+    assert {t for _, t in dyads(found)} == {"SENOPP"}
+
+
+def test_an_act_told_by_a_participle_after_an_attack_is_its_own_event() -> None:
+    found = events(
+        "Congolese rebels overran the town of Bunia on Friday, burning houses and abducting"
+        " civilians."
+    )
+    assert {e.root for e in found} == {"17", "18", "19"}

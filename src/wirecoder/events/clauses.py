@@ -181,12 +181,16 @@ def in_protest_at(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.lemma_ == "protest"
 
 
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+
+
 def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
     """ "shelled Kharkiv, killing five civilians": the toll of a violent act already
     coded, told by a participle, is part of that act."""
     head = triggers.get(trigger.head.i)
     return (
-        trigger.tag_ == "VBG"
+        trigger.lemma_ in _TOLL_VERBS  # "..., abducting civilians" is an act of its own
+        and trigger.tag_ == "VBG"
         and trigger.dep_ in {"advcl", "conj", "xcomp"}
         and head is not None
         and head[0].i != trigger.i

@@ -328,7 +328,7 @@ class EventCoder:
             # "Rwandan troops were deployed to the Central African Republic": forces
             # moved or put on alert are their own state's doing.
             moved = self._actors(slot_heads(trigger, "object"), by_token)
-            sources = [m for m in moved if (m.code or "").endswith("MIL")]
+            sources = [m for m in moved if (m.code or "").endswith(("MIL", "COP"))]
             targets = [t for t in targets if all(t.code != s.code for s in sources)]
         if not sources and targets and trigger.pos_ == "NOUN" and code[:2] == "04":
             # "said he was gloomy about the talks with the IMF": the speaker's talks.

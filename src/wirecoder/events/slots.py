@@ -164,14 +164,21 @@ _OBLIGATION_AUX = frozenset({"must", "should"})
 
 def pobjs(token: Token, words: set[str]) -> list[Token]:
     """The objects of `token`'s prepositions named in `words` (a passive's "by" agent
-    included)."""
+    included); in "fired on protesters blocking roads", parsed as a clause after the
+    preposition, the clause's subject."""
     return [
         o
         for p in token.children
         if p.dep_ in {"prep", "dative", "agent"} and p.lower_ in words
-        for o in p.children
-        if o.dep_ == "pobj"
+        for c in p.children
+        for o in ([c] if c.dep_ == "pobj" else _clause_subjects(c))
     ]
+
+
+def _clause_subjects(pcomp: Token) -> list[Token]:
+    if pcomp.dep_ != "pcomp" or pcomp.tag_ != "VBG":
+        return []
+    return [s for s in pcomp.children if s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"}]
 
 
 def obliged_by(trigger: Token) -> Token | None:
@@ -400,7 +407,12 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         carried = pobjs(trigger, {"of"}) if trigger.pos_ == "NOUN" else []
         for obj in [*(c for c in children if c.dep_ == "dobj"), *carried]:
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
-        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        return [
+            o
+            for p in preps
+            for c in p.children
+            for o in ([c] if c.dep_ == "pobj" else _clause_subjects(c))
+        ]
     return []
 
 

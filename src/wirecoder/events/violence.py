@@ -101,6 +101,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return bombing
     state = (source.code or "")[3:].startswith(_STATE_FORCES)
     military = state or len(source.code or "") == 3 or (source.code or "").startswith("IGO")
+    if code == "152" and (source.code or "")[3:] == "COP":
+        return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
         return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
     if target is None or not target.code or not source.code:
@@ -118,7 +120,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "171"  # police storming an embassy seize it; protesters storming riot
     if code[:3] == "174" and _mass(trigger, 1000):
         return "201"  # "expelled tens of thousands of people": a mass expulsion
-    victims = target.code[3:]
+    # "CVL": people of no country named are still people.
+    victims = target.code[3:] if len(target.code) > 3 else target.code
     unarmed = victims.startswith(_UNARMED)
     if code == "180" and unarmed and trigger.lemma_ in _KILLING and _mass(trigger, 100):
         return "202"  # "militants executed 300 men"
@@ -135,7 +138,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     return "180" if not state else code
 
 
-_KILLING = frozenset({"kill", "massacre", "execute", "slaughter", "murder"})
+_KILLING = frozenset({"kill", "killing", "massacre", "execute", "slaughter", "murder"})
 
 
 def _mass(trigger: Token, at_least: float) -> bool:
