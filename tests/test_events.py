@@ -373,6 +373,9 @@ def test_missiles_fired_into_the_sea_show_force() -> None:
         ("Ethiopian authorities cut mobile internet access in Tigray on Monday.", "1721"),
         ("Liberia confined residents of Monrovia to their homes for two days.", "1723"),
         ("Protesters ransacked the offices of the ruling party in Tbilisi.", "145"),
+        ("Tokyo offered an apology to Seoul for the remarks on Monday.", "055"),
+        ("Blankets and tents were flown to Herat by the Turkish air force.", "073"),
+        ("Government troops captured the last strip of coastline held by the rebels.", "192"),
     ],
 )
 def test_the_sentence_codes_as(text: str, cameo: str) -> None:
