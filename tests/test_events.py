@@ -621,3 +621,35 @@ def test_an_act_told_by_a_participle_after_an_attack_is_its_own_event() -> None:
         " civilians."
     )
     assert {e.root for e in found} == {"17", "18", "19"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        # a definite description takes the country of the actor of its kind named before
+        (
+            "Peru suspended talks with the Shining Path after the rebel group bombed a police "
+            "post in Ayacucho.",
+            "18",
+            "PERREB",
+        ),
+        # ... or of the one country the sentence is about ("the ruling party" governs)
+        (
+            "Armenian opposition groups ended their protests after the ruling party dropped "
+            "the contested election bill.",
+            "08",
+            "ARMGOV",
+        ),
+        ("Russian jets bombed rebel positions in Idlib on Monday.", "19", "RUSMIL"),
+    ],
+)
+def test_an_actor_named_by_description_takes_its_country(text: str, root: str, source: str) -> None:
+    assert source in {e.source.code for e in events(text) if e.root == root and e.source}
+
+
+def test_a_bombing_by_rebels_is_no_air_strike() -> None:
+    found = events(
+        "Peru suspended talks with the Shining Path after the rebel group bombed a "
+        "police post in Ayacucho."
+    )
+    assert [e.cameo for e in found if e.root == "18"] == ["183"]

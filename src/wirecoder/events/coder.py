@@ -811,7 +811,45 @@ class EventCoder:
             return self.agent_code(title) if title else None
         if token.pos_ != "NOUN":
             return None
+        # "the ruling party" is the government; its lemmas ("rule party") a party.
+        written = [
+            c.lower_ if c.tag_ in {"VBG", "VBN"} else c.lemma_
+            for c in token.lefts
+            if c.dep_ in {"compound", "amod"}
+        ]
+        if written != words:
+            found = self.agent_code([*written, token.lemma_])
+            if found is not None:
+                return found
         return self.agent_code([*words, token.lemma_])
+
+    def _described_country(
+        self, token: Token, agent: str, by_token: dict[int, Mention]
+    ) -> str | None:
+        """The country of an actor named by a definite description: "the rebel group"
+        after "talks with the ELN" is the ELN's; "the ruling party" in a sentence whose
+        actors are all of one country is that country's."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        sentence = sentence_of(token)
+        countries = set()
+        for i in range(token.i - 1, sentence.start - 1, -1):
+            mention = by_token.get(i)
+            country = self._country_part(mention.code) if mention is not None else None
+            if mention is not None and (mention.code or "")[3:] == agent and country:
+                return country
+            if country is not None:
+                countries.add(country)
+        if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            # "Israeli troops attacked the refugee camp": the people acted on are not
+            # of the doer's country for being the only one named.
+            return None
+        for i in range(token.i + 1, sentence.end):
+            mention = by_token.get(i)
+            country = self._country_part(mention.code) if mention is not None else None
+            if country is not None:
+                countries.add(country)
+        return countries.pop() if len(countries) == 1 else None
 
     def _actors(
         self,
@@ -897,6 +935,9 @@ class EventCoder:
                             countries = [within] if within else []
                         if not countries and home and self._agentive(token):
                             countries = [home]
+                        if not countries:
+                            described = self._described_country(token, agent, by_token)
+                            countries = [described] if described else []
                         if not countries and agent in _DOMESTIC_AGENTS:
                             # "protesters rallied in Kyiv", "soldiers beat a man in
                             # Mandalay": people of the place named.

@@ -105,6 +105,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
         return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
+    if code == "195" and not military and trigger.lemma_ in {"bomb", "bombing"}:
+        return "183"  # "the rebel group bombed a police academy": no air force
     if target is None or not target.code or not source.code:
         return code
     if (
