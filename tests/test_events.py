@@ -653,3 +653,32 @@ def test_a_bombing_by_rebels_is_no_air_strike() -> None:
         "police post in Ayacucho."
     )
     assert [e.cameo for e in found if e.root == "18"] == ["183"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi troops crossed into Kuwait on Thursday.", [("190", "IRQMIL", "KWT")]),
+        ("Hundreds of refugees crossed into Chad on Monday.", []),
+        ("Russian forces entered Kherson on Friday.", [("192", "RUSMIL", "UKR")]),
+    ],
+)
+def test_acts_of_armed_forces_need_armed_forces(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [e for e in events(text) if e.root in {"19"}]
+    assert [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in found
+    ] == expected
+
+
+def test_a_user_pattern_can_ask_for_armed_forces(tmp_path: Path) -> None:
+    patterns = (
+        "- id: roll_into\n  trigger: roll\n  pos: VERB\n  requires_prep: into\n"
+        '  armed: true\n  code: "192"\n  target: prep:into\n'
+    )
+    assert [
+        e.cameo for e in coded_with("Serbian tanks rolled into Vukovar.", patterns, tmp_path)
+    ] == ["192"]
+    assert coded_with("Protesters rolled into the square.", patterns, tmp_path) == []

@@ -376,6 +376,9 @@ class EventCoder:
                 sources = [EventActor(f"{country}{authority}", "(implied)", trigger.idx, end)]
         if not sources:
             return [], "no actor found in the source slot"
+        if pattern.armed and not all(self._armed(s.code) for s in sources):
+            # "refugees crossed into Chad" is no incursion.
+            return [], f"'{pattern.id}' is an act of armed forces; {sources[0].code} is none"
         if any(s.code == "UAF" for s in sources):
             # "a gunman opened fire on the former prime minister": an unidentified
             # attacker of the victims' country, else of the place named.
@@ -705,6 +708,16 @@ class EventCoder:
         if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "UAF", "MNC")):
             return None
         return None if code[:3] in self.agent_kinds else code[:3]
+
+    def _armed(self, code: str | None) -> bool:
+        """Armed forces, or a state named as such ("Iraq crossed into Iran")."""
+        if not code:
+            return False
+        if code.endswith(_ARMED_AGENTS):
+            return True
+        return (
+            len(code) == 3 and code not in self.agent_kinds and self._country_part(code) is not None
+        )
 
     def _agentive(self, token: Token) -> bool:
         return self.agent_code is not None and self.agent_code([token.lemma_]) is not None
@@ -1117,6 +1130,9 @@ def _symmetric(code: str, trigger: Token) -> bool:
     if code.startswith("06") and any(c.lower_ in {"joint", "jointly"} for c in trigger.children):
         return True  # "joint U.S.-South Korean drills": each with the other
     return code.startswith(_SYMMETRIC_PREFIXES)
+
+
+_ARMED_AGENTS = ("MIL", "REB", "UAF", "SPY", "INS")
 
 
 # Acts two parties named together do towards each other when nobody else is named.

@@ -37,7 +37,7 @@ PACKAGED_FILES: tuple[str, ...] = ("verbs.yaml", "nouns.yaml")
 _REQUIRED = ("id", "trigger", "pos", "code", "target")
 _OPTIONAL = (
     *("source", "also_target", "particle", "objects", "modifiers", "requires_prep"),
-    *("complement", "negated_code", "intent", "refusal", "forms", "example"),
+    *("complement", "negated_code", "intent", "refusal", "armed", "forms", "example"),
 )
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _WORD = re.compile(r"[a-z]+")
@@ -76,6 +76,7 @@ class Pattern:
     negated_code: str | None = None
     intent: bool = False
     refusal: bool = False
+    armed: bool = False  # only armed forces (or a state) do this: "crossed into", "entered"
     forms: tuple[str, ...] = ()  # irregular surface forms the lemmatizer misses
     example: str | None = None
     origin: str = field(default="", compare=False)  # "file:line", for explain and errors
@@ -294,6 +295,7 @@ class _Reader(NodeReader):
             negated_code=self.optional_code(got.get("negated_code"), "negated_code"),
             intent=intent,
             refusal=refusal,
+            armed=self.flag(got.get("armed"), "armed"),
             forms=self.words(got.get("forms"), "forms", _WORD),
             example=self.optional_text(got.get("example"), "example"),
             origin=f"{self.path}:{node.start_mark.line + 1}",
