@@ -682,3 +682,10 @@ def test_a_user_pattern_can_ask_for_armed_forces(tmp_path: Path) -> None:
         e.cameo for e in coded_with("Serbian tanks rolled into Vukovar.", patterns, tmp_path)
     ] == ["192"]
     assert coded_with("Protesters rolled into the square.", patterns, tmp_path) == []
+
+
+def test_an_attack_on_a_public_place_with_no_doer_is_by_unidentified_attackers() -> None:
+    found = events(
+        "Egypt raised its alert level after Friday's attack on a concert hall near Moscow."
+    )
+    assert ("RUSUAF", "RUSCVL") in dyads(e for e in found if e.root == "18")

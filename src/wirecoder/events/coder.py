@@ -341,6 +341,9 @@ class EventCoder:
                 return [], f"'{things[0].text}' is a thing, not a person freed"
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._people_at(trigger, by_token)
+            if not targets and not sources and trigger.pos_ == "NOUN":
+                # "Saturday's attack on Barsalogho": nobody named, a place hit.
+                targets = self._place_hit(trigger, code, set(), by_token)
         end = trigger.idx + len(trigger)
         victims = self._country_part(targets[0].code) if targets else None
         if not sources and targets and unattributed_violence(trigger, code):
@@ -579,20 +582,29 @@ class EventCoder:
                     return found
             return []
         if code[:2] in _FORCE_ROOTS or code == "0874":
-            # "shelled Kharkiv", "annexed Crimea", "pulled out of Mekelle".
-            heads = slot_heads(trigger, "object") + pobjs(trigger, {"from", "into", "on"})
-            for head in heads:
-                place = self._place(head, by_token) if self.country_named is not None else None
-                if place is None or place.code in own:
-                    continue
-                # Shells falling on a city fall on its people; a border is the country's.
-                people = (
-                    code[:2] in _HARM_ROOTS
-                    and code != "192"
-                    and head.lemma_ not in {"border", "frontier"}
-                    and trigger.lemma_ not in _MUTUAL_FIGHTING
-                )
-                return [replace(place, code=f"{place.code}CVL") if people else place]
+            return self._place_hit(trigger, code, own, by_token)
+        return []
+
+    def _place_hit(
+        self, trigger: Token, code: str, own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """ "shelled Kharkiv", "annexed Crimea", "pulled out of Mekelle", "the attack on
+        Barsalogho": force used on a place is used on its country, or its people."""
+        if self.country_named is None:
+            return []
+        heads = slot_heads(trigger, "object") + pobjs(trigger, {"from", "into", "on"})
+        for head in heads:
+            place = self._place(head, by_token)
+            if place is None or place.code in own:
+                continue
+            # Shells falling on a city fall on its people; a border is the country's.
+            people = (
+                code[:2] in _HARM_ROOTS
+                and code != "192"
+                and head.lemma_ not in {"border", "frontier"}
+                and trigger.lemma_ not in _MUTUAL_FIGHTING
+            )
+            return [replace(place, code=f"{place.code}CVL") if people else place]
         return []
 
     def _first_other(

@@ -75,6 +75,18 @@ PUBLIC_PLACES = frozenset(
         "neighbourhood",
         "neighborhood",
         "camp",
+        "hall",
+        "theatre",
+        "theater",
+        "cinema",
+        "station",
+        "airport",
+        "gathering",
+        "rally",
+        "crowd",
+        "queue",
+        "festival",
+        "club",
     }
 )
 _STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
