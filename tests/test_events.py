@@ -689,3 +689,15 @@ def test_an_attack_on_a_public_place_with_no_doer_is_by_unidentified_attackers()
         "Egypt raised its alert level after Friday's attack on a concert hall near Moscow."
     )
     assert ("RUSUAF", "RUSCVL") in dyads(e for e in found if e.root == "18")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia declared a state of emergency on Monday after fighting broke out with Kosovo.",
+        "The Pope pleaded with Serbia and Kosovo on Sunday to stop the fighting.",
+    ],
+)
+def test_fighting_is_between_the_parties_the_clause_names(text: str) -> None:
+    found = [e for e in events(text) if e.root == "19"]
+    assert dyads(found) == {("SRB", "KSV"), ("KSV", "SRB")}

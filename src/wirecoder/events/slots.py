@@ -366,12 +366,22 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             # "Rakhmonov was supportive of", "he was worried by": the copula's subject.
             return [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
         # "forced Seoul to break off ties": the object controls the complement.
-        if trigger.dep_ == "xcomp" and trigger.head.lemma_ not in _SUBJECT_CONTROL:
+        # "pleaded with both sides to stop", where the small model says advcl.
+        appeal = (
+            trigger.dep_ == "advcl"
+            and trigger.head.lemma_ in _APPEALING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        )
+        if (trigger.dep_ == "xcomp" or appeal) and trigger.head.lemma_ not in _SUBJECT_CONTROL:
             controllers = [c for c in trigger.head.children if c.dep_ == "dobj"]
             if not controllers and trigger.head.lemma_ in _APPEALING:
                 # "appealed to NATO to halt", "called on Iran to free", "pleaded with
                 # both sides to stop": the party appealed to.
-                controllers = pobjs(trigger.head, {"to", "on", "with"})
+                controllers = [
+                    c
+                    for c in pobjs(trigger.head, {"to", "on", "with"})
+                    if c.ent_type_ not in {"DATE", "TIME"}  # "called on Tuesday"
+                ]
             if controllers:
                 return controllers
         # "agreed to send troops", "met and signed": the subject of the governing verb.
