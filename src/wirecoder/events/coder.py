@@ -358,16 +358,13 @@ class EventCoder:
             # "Armenia declared martial law after fighting broke out with Azerbaijan":
             # the clause's party fights the one named with it.
             verb = trigger.head
-            others = self._actors(pobjs(verb, {"with"}), by_token)
+            opponents = self._actors(pobjs(verb, {"with"}), by_token)
             above = verb.head if verb.dep_ in {"advcl", "ccomp", "conj"} else None
-            if others and above is not None:
+            if opponents and above is not None:
                 doers = [c for c in above.children if c.dep_ in SUBJECT_DEPS]
-                sources = [
-                    a
-                    for a in self._actors(doers, by_token)
-                    if a.code not in {o.code for o in others}
-                ]
-                targets = targets or (others if sources else [])
+                taken = {o.code for o in opponents}
+                sources = [a for a in self._actors(doers, by_token) if a.code not in taken]
+                targets = targets or (opponents if sources else [])
         if not sources and code[:2] == "14" and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
             # "students protesting against job quotas": the people described protest.
             sources = self._actors([trigger.head], by_token)
