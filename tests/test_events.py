@@ -376,6 +376,11 @@ def test_missiles_fired_into_the_sea_show_force() -> None:
         ("Tokyo offered an apology to Seoul for the remarks on Monday.", "055"),
         ("Blankets and tents were flown to Herat by the Turkish air force.", "073"),
         ("Government troops captured the last strip of coastline held by the rebels.", "192"),
+        ("Chile and Peru voiced a common position on fishing quotas on Monday.", "019"),
+        ("The African Union suspended Mali on Friday.", "160"),
+        ("The militia forced thousands of villagers in Darfur to flee their homes.", "201"),
+        ("Nepal's government scrapped the contested fuel tax after a week of protests.", "0832"),
+        ("Protesters toppled a statue of the former dictator in Tirana.", "1712"),
     ],
 )
 def test_the_sentence_codes_as(text: str, cameo: str) -> None:
@@ -701,3 +706,10 @@ def test_an_attack_on_a_public_place_with_no_doer_is_by_unidentified_attackers()
 def test_fighting_is_between_the_parties_the_clause_names(text: str) -> None:
     found = [e for e in events(text) if e.root == "19"]
     assert dyads(found) == {("SRB", "KSV"), ("KSV", "SRB")}
+
+
+def test_parties_voicing_a_position_together_voice_it_to_each_other() -> None:
+    found = events(
+        "Brazil and India voiced a common position on farm subsidies at the WTO meeting."
+    )
+    assert dyads(found) == {("BRA", "IND"), ("IND", "BRA")}

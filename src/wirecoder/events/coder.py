@@ -573,7 +573,10 @@ class EventCoder:
             return found
         if code[:2] in {"01", "11", "12"}:
             # "pessimistic about European efforts", "confident the deal would make
-            # Israel safer", "issued a statement on the unrest in Kyrgyzstan".
+            # Israel safer", "issued a statement on the unrest in Kyrgyzstan"; but
+            # parties voicing something together voice it to each other.
+            if code[:2] in _JOINT_ROOTS and len({s.code for s in sources}) > 1:
+                return []
             for child in trigger.children:
                 if child.dep_ in {"prep", "agent"} and child.lower_ in _ABOUT:
                     region = [t for o in child.children if o.dep_ == "pobj" for t in o.subtree]
