@@ -327,6 +327,9 @@ def _matches_from(root: _Trie, tokens: list[str], start: int) -> Iterator[tuple[
 # The dictionary
 
 
+_ANSWER_CACHE_SIZE = 100_000
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ActorDictionary:
     """Countries, organisations, agent words, people and institutions, with lookups."""
@@ -346,6 +349,8 @@ class ActorDictionary:
     _people_names: Mapping[str, tuple[Person, ...]] = field(init=False)
     _institution_names: _NameIndex[Institution] = field(init=False)
     _agent_trie: _Trie = field(init=False)
+    # agent_match's answers: coding asks the same few phrases again and again.
+    _agent_answers: dict[str | tuple[str, ...], AgentMatch | None] = field(init=False)
 
     def __post_init__(self) -> None:
         countries = _NameIndex[Country]()
@@ -375,6 +380,7 @@ class ActorDictionary:
                 _claim(institutions, name, 0, institution)
         init(self, "_institution_names", institutions)
         init(self, "_agent_trie", _build_trie(self.agents))
+        init(self, "_agent_answers", {})
 
     def __repr__(self) -> str:
         return (
@@ -425,6 +431,15 @@ class ActorDictionary:
         The longest phrase wins, then the agent's priority, then the rightmost phrase
         (the English head noun): "defence minister" -> GOV, "military court" -> JUD.
         """
+        key = words if isinstance(words, str) else tuple(words)
+        if key in self._agent_answers:
+            return self._agent_answers[key]
+        if len(self._agent_answers) > _ANSWER_CACHE_SIZE:
+            self._agent_answers.clear()
+        answer = self._agent_answers[key] = self._agent_match(words)
+        return answer
+
+    def _agent_match(self, words: str | Sequence[str]) -> AgentMatch | None:
         tokens = _agent_tokens(words)
         best: tuple[tuple[int, int, int], AgentMatch] | None = None
         for start in range(len(tokens)):
