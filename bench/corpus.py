@@ -23,3 +23,9 @@ def texts(gold: str) -> list[str]:
         if not item["id"].startswith("_"):
             found.append(item["text"])
     return found
+
+
+def gold_size(gold: str) -> int:
+    """How many items `eval/<gold>` holds (the tail of `texts(gold)`)."""
+    lines = (REPO / "eval" / gold).read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if not json.loads(line)["id"].startswith("_"))

@@ -20,7 +20,7 @@ import statistics
 import time
 from datetime import date
 
-from corpus import texts
+from corpus import gold_size, texts
 
 from wirecoder.actors import default_resolver, resolve
 from wirecoder.events.coder import default_coder
@@ -31,8 +31,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds")
     parser.add_argument("--repeat", type=int, default=1, help="copies of the corpus")
+    parser.add_argument(
+        "--articles",
+        action="store_true",
+        help="only the example articles (news as it comes), not the dense gold sentences",
+    )
     args = parser.parse_args()
-    corpus = texts("events_gold.jsonl") * args.repeat
+    corpus = texts("events_gold.jsonl")
+    if args.articles:
+        corpus = corpus[: len(corpus) - gold_size("events_gold.jsonl")]
+    corpus = corpus * args.repeat
     load_nlp()
     resolver = default_resolver()
     coder = default_coder()
