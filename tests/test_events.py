@@ -713,3 +713,27 @@ def test_parties_voicing_a_position_together_voice_it_to_each_other() -> None:
         "Brazil and India voiced a common position on farm subsidies at the WTO meeting."
     )
     assert dyads(found) == {("BRA", "IND"), ("IND", "BRA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Iran threatened to close the Strait of Hormuz unless Washington lifted its sanctions.",
+            "lifted",
+        ),
+        (
+            "Russia threatened to cut oil shipments unless Riga eased its citizenship rules.",
+            "eased",
+        ),
+    ],
+)
+def test_the_condition_of_a_threat_is_no_event(text: str, absent: str) -> None:
+    found = events(text)
+    assert any(e.root == "13" for e in found)
+    assert all(e.trigger != absent for e in found)
+
+
+def test_a_warning_about_others_keeps_its_condition() -> None:
+    found = events("Rights groups warned that killings could follow if the militia storms Goma.")
+    assert any(e.trigger == "storms" for e in found)

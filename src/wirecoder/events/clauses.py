@@ -223,3 +223,30 @@ def is_purpose(trigger: Token) -> bool:
         and trigger.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     )
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_THREAT_LEMMAS = frozenset({"threaten", "vow", "ultimatum"})
+
+
+def threat_condition(
+    trigger: Token, triggers: dict[int, tuple[Token, Pattern]], by_token: dict[int, Mention]
+) -> Token | None:
+    """ "threatened to cut gas supplies unless Kyiv paid its debts": the act a threat
+    makes its condition is no event of its own; the threatening word, if so. A warning
+    that others may act ("warned that killings could follow if ...") threatens nothing."""
+    clause = trigger
+    while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+    ):
+        return None
+    for governor in (clause.head, clause.head.head):
+        found = triggers.get(governor.i)
+        if governor.lemma_ == "warn":
+            if warning_code(governor, by_token) == "130":
+                return governor
+        elif governor.lemma_ in _THREAT_LEMMAS or (found is not None and found[1].code[:2] == "13"):
+            return governor
+    return None

@@ -43,6 +43,7 @@ from wirecoder.events.clauses import (
     is_toll,
     ongoing_act,
     part_of_violent_act,
+    threat_condition,
     warning_code,
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
@@ -165,6 +166,10 @@ class EventCoder:
                     continue
                 if is_toll(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
+                    continue
+                threat = threat_condition(token, triggers, by_token)
+                if threat is not None:
+                    note(token, pattern, f"the condition of the threat '{threat}', not an act")
                     continue
                 if is_purpose(token) and token.head.i in triggers:
                     note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
