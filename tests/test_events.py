@@ -737,3 +737,8 @@ def test_the_condition_of_a_threat_is_no_event(text: str, absent: str) -> None:
 def test_a_warning_about_others_keeps_its_condition() -> None:
     found = events("Rights groups warned that killings could follow if the militia storms Goma.")
     assert any(e.trigger == "storms" for e in found)
+
+
+def test_people_described_as_protesting_protest() -> None:
+    found = events("Protesting farmers blocked roads outside Lahore on Monday.")
+    assert any(e.trigger == "Protesting" and e.root == "14" for e in found)

@@ -370,8 +370,10 @@ class EventCoder:
                 taken = {o.code for o in opponents}
                 sources = [a for a in self._actors(doers, by_token) if a.code not in taken]
                 targets = targets or (opponents if sources else [])
-        if not sources and code[:2] == "14" and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
-            # "students protesting against job quotas": the people described protest.
+        described = trigger.dep_ in {"acl", "amod"} and trigger.tag_ == "VBG"
+        if not sources and code[:2] == "14" and described:
+            # "students protesting against job quotas", "striking miners": the people
+            # described protest.
             sources = self._actors([trigger.head], by_token)
         if not sources and code[:2] == "14" and trigger.pos_ == "NOUN":
             # "protests spread in Iranian cities": protesters of the place, unnamed.
