@@ -742,3 +742,8 @@ def test_a_warning_about_others_keeps_its_condition() -> None:
 def test_people_described_as_protesting_protest() -> None:
     found = events("Protesting farmers blocked roads outside Lahore on Monday.")
     assert any(e.trigger == "Protesting" and e.root == "14" for e in found)
+
+
+def test_agents_of_a_state_are_its_intelligence_service() -> None:
+    found = events("The fugitive was captured by Israeli agents in Buenos Aires in 1960.")
+    assert first_source(found) == "ISRSPY"
