@@ -225,7 +225,7 @@ def is_purpose(trigger: Token) -> bool:
     )
 
 
-_CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 _THREAT_LEMMAS = frozenset({"threaten", "vow", "ultimatum"})
 
 
@@ -239,7 +239,7 @@ def threat_condition(
     while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
     ):
         return None
     for governor in (clause.head, clause.head.head):

@@ -31,6 +31,7 @@ from wirecoder.events.antecedents import (
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
     CLASSIFIED_NOUNS,
+    CONDITION_MARKS,
     DELIBERATING,
     GOVERNING_ROOTS,
     ORDERING,
@@ -546,9 +547,32 @@ class EventCoder:
         or a criticism is about the first other party named in what it is about; force
         used on a place is used on its country."""
         own = {s.code for s in sources}
+        found = self._aimed_at(trigger, pattern, own, by_token)
+        if found or code[:2] == "13":
+            return found or self._conditioning(trigger, pattern, own, by_token)
+        if code[:2] == "14" or code == "145":
+            # "teachers began a strike", "protesters marched through Lome".
+            return [
+                EventActor(f"{country}GOV", "(implied)", source.start, source.end)
+                for source in sources
+                if (country := self._country_part(source.code)) is not None
+                and (source.code or "")[3:] in _PROTESTING
+            ]
+        if code[:2] in {"01", "11", "12"}:
+            if code[:2] in _JOINT_ROOTS and len(own) > 1:
+                return []  # parties voicing something together voice it to each other
+            return self._about(trigger, own, by_token)
+        if code[:2] in _FORCE_ROOTS or code == "0874":
+            return self._place_hit(trigger, code, own, by_token)
+        return []
+
+    def _aimed_at(
+        self, trigger: Token, pattern: Pattern, own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """ "opened an investigation into Choi", "carrying out ethnic cleansing against
+        Georgians", "threatened to impose sanctions on Turkey": whom the frame's noun is
+        aimed at."""
         for part in frame_objects(trigger, pattern):
-            # "opened an investigation into Choi", "carrying out ethnic cleansing
-            # against Georgians", "threatened to impose sanctions on Turkey".
             nouns = (
                 [part] if part.pos_ == "NOUN" else [c for c in part.children if c.dep_ == "dobj"]
             )
@@ -557,53 +581,45 @@ class EventCoder:
                 found = [t for t in self._actors(aimed, by_token, loose=True) if t.code not in own]
                 if found:
                     return found
-        if code[:2] == "13":
-            # "threatened to walk out unless Israel extends the freeze": the party
-            # whose act the threat is conditional on.
-            for verb in (trigger, *frame_objects(trigger, pattern)):
-                for clause in verb.children:
-                    if clause.dep_ != "advcl" or not any(
-                        m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children
-                    ):
-                        continue
-                    doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-                    found = [t for t in self._actors(doers, by_token) if t.code not in own]
-                    if found:
-                        return found
-        if code[:2] == "14" or code == "145":
-            # "teachers began a strike", "protesters marched through Lome".
-            found = []
-            for source in sources:
-                country = self._country_part(source.code)
-                if country is not None and (source.code or "")[3:] in _PROTESTING:
-                    found.append(EventActor(f"{country}GOV", "(implied)", source.start, source.end))
-            return found
-        if code[:2] in {"01", "11", "12"}:
-            # "pessimistic about European efforts", "confident the deal would make
-            # Israel safer", "issued a statement on the unrest in Kyrgyzstan"; but
-            # parties voicing something together voice it to each other.
-            if code[:2] in _JOINT_ROOTS and len({s.code for s in sources}) > 1:
-                return []
-            for child in trigger.children:
-                if child.dep_ in {"prep", "agent"} and child.lower_ in _ABOUT:
-                    region = [t for o in child.children if o.dep_ == "pobj" for t in o.subtree]
-                elif child.dep_ == "ccomp" or (child.dep_ == "dobj" and trigger.pos_ == "VERB"):
-                    region = list(child.subtree)
-                else:
+        return []
+
+    def _conditioning(
+        self, trigger: Token, pattern: Pattern, own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """ "threatened to walk out unless Israel extends the freeze": the party whose
+        act the threat is conditional on."""
+        for verb in (trigger, *frame_objects(trigger, pattern)):
+            for clause in verb.children:
+                if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
+                ):
                     continue
-                found = self._first_other(region, own, by_token)
-                if not found and self.country_named is not None:
-                    # "worried by the situation in northern Mali": the country named.
-                    names = [
-                        t for t in region if t.ent_type_ in {"GPE", "LOC"} or t.pos_ == "PROPN"
-                    ]
-                    places = (self._place(t, by_token) for t in names)
-                    found = [p for p in places if p is not None and p.code not in own][:1]
+                doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+                found = [t for t in self._actors(doers, by_token) if t.code not in own]
                 if found:
                     return found
-            return []
-        if code[:2] in _FORCE_ROOTS or code == "0874":
-            return self._place_hit(trigger, code, own, by_token)
+        return []
+
+    def _about(
+        self, trigger: Token, own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """ "pessimistic about European efforts", "confident the deal would make Israel
+        safer", "worried by the situation in northern Mali": the first other party named
+        in what a comment is about, else the country named there."""
+        for child in trigger.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in _ABOUT:
+                region = [t for o in child.children if o.dep_ == "pobj" for t in o.subtree]
+            elif child.dep_ == "ccomp" or (child.dep_ == "dobj" and trigger.pos_ == "VERB"):
+                region = list(child.subtree)
+            else:
+                continue
+            found = self._first_other(region, own, by_token)
+            if not found and self.country_named is not None:
+                names = [t for t in region if t.ent_type_ in {"GPE", "LOC"} or t.pos_ == "PROPN"]
+                places = (self._place(t, by_token) for t in names)
+                found = [p for p in places if p is not None and p.code not in own][:1]
+            if found:
+                return found
         return []
 
     def _place_hit(
