@@ -225,8 +225,16 @@ def is_purpose(trigger: Token) -> bool:
     )
 
 
-CONDITION_MARKS = frozenset({"if", "unless"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 _THREAT_LEMMAS = frozenset({"threaten", "vow", "ultimatum"})
+
+
+def is_condition(clause: Token) -> bool:
+    """ "... unless Kyiv paid its debts", "... if the blockade continues": a clause that
+    states a condition."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+    )
 
 
 def threat_condition(
@@ -238,9 +246,7 @@ def threat_condition(
     clause = trigger
     while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
-    ):
+    if not is_condition(clause):
         return None
     for governor in (clause.head, clause.head.head):
         found = triggers.get(governor.i)

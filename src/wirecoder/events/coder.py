@@ -11,7 +11,7 @@ told twice in a document is kept once, with the other places listed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -31,7 +31,6 @@ from wirecoder.events.antecedents import (
 from wirecoder.events.clauses import (
     CARRIER_LEMMAS,
     CLASSIFIED_NOUNS,
-    CONDITION_MARKS,
     DELIBERATING,
     GOVERNING_ROOTS,
     ORDERING,
@@ -39,6 +38,7 @@ from wirecoder.events.clauses import (
     complements_of,
     fallback_targets,
     in_protest_at,
+    is_condition,
     is_generic,
     is_purpose,
     is_toll,
@@ -426,14 +426,6 @@ class EventCoder:
                     break
         if not targets:
             targets = self._implied_targets(trigger, pattern, code, sources, by_token)
-        # "A Palestinian state was recognised by Spain and Norway": a party the resolver
-        # could not code is still a party.
-        named_object = any(
-            o.ent_type_
-            or o.pos_ == "PROPN"
-            or any(c.dep_ == "amod" and c.ent_type_ for c in o.children)
-            for o in slot_heads(trigger, "object")
-        )
         targets = [as_counterpart(t, sources) for t in targets]
         entry = self.ontology.get(code)
         # A tour has no single host; other meetings need the other party.
@@ -448,7 +440,8 @@ class EventCoder:
         others: list[EventActor | None] = [*targets] if targets else [None]
         pairs = [(s, t) for s in sources for t in others]
         symmetric = _symmetric(entry.code, trigger)
-        if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS and not named_object:
+        together = not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS
+        if together and not _names_an_object(trigger):
             # "Peru and Chile pledged to abide by the ruling", "Estonia and Latvia
             # coordinated their positions": done together, each towards the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -590,9 +583,7 @@ class EventCoder:
         act the threat is conditional on."""
         for verb in (trigger, *frame_objects(trigger, pattern)):
             for clause in verb.children:
-                if clause.dep_ != "advcl" or not any(
-                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
-                ):
+                if not is_condition(clause):
                     continue
                 doers = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
                 found = [t for t in self._actors(doers, by_token) if t.code not in own]
@@ -894,23 +885,19 @@ class EventCoder:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         sentence = sentence_of(token)
-        countries = set()
-        for i in range(token.i - 1, sentence.start - 1, -1):
-            mention = by_token.get(i)
-            country = self._country_part(mention.code) if mention is not None else None
-            if mention is not None and (mention.code or "")[3:] == agent and country:
+        named = [
+            (i, mention.code or "", self._country_part(mention.code))
+            for i in range(sentence.start, sentence.end)
+            if i != token.i and (mention := by_token.get(i)) is not None
+        ]
+        for i, code, country in reversed(named):
+            if i < token.i and code[3:] == agent and country:
                 return country
-            if country is not None:
-                countries.add(country)
         if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
             # "Israeli troops attacked the refugee camp": the people acted on are not
             # of the doer's country for being the only one named.
             return None
-        for i in range(token.i + 1, sentence.end):
-            mention = by_token.get(i)
-            country = self._country_part(mention.code) if mention is not None else None
-            if country is not None:
-                countries.add(country)
+        countries = {country for _, _, country in named if country is not None}
         return countries.pop() if len(countries) == 1 else None
 
     def _actors(
@@ -938,11 +925,13 @@ class EventCoder:
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
                 if mention is None and token.lower_ == "them":
-                    for named in plural_antecedents(token, by_token):
-                        if all(a.start != named.start for a in actors):
-                            actors.append(
-                                EventActor(named.code, named.text, named.start, named.end)
-                            )
+                    _add_new(
+                        actors,
+                        (
+                            EventActor(named.code, named.text, named.start, named.end)
+                            for named in plural_antecedents(token, by_token)
+                        ),
+                    )
                     continue
                 if mention is not None:
                     actor = EventActor(mention.code, mention.text, mention.start, mention.end)
@@ -954,20 +943,12 @@ class EventCoder:
                             mention.start, mention.end, alignment_mode="expand"
                         )
                         anchor = span.root if span is not None else token
-                    for other in self._co_nationals(anchor, mention):
-                        if all(a.start != other.start for a in actors):
-                            actors.append(other)
-                    for other in _coordinated_inside(anchor, mention, by_token):
-                        if all(a.start != other.start for a in actors):
-                            actors.append(other)
-                    for other in _of_partners(anchor, mention, by_token):
-                        if all(a.start != other.start for a in actors):
-                            actors.append(other)
+                    _add_new(actors, self._co_nationals(anchor, mention))
+                    _add_new(actors, _coordinated_inside(anchor, mention, by_token))
+                    _add_new(actors, _of_partners(anchor, mention, by_token))
                     if token.lower_ in {"their", "they"} and anchor is not token:
                         # "Japan and ASEAN leaders ... at their summit": all of them.
-                        for other in self._actors(anchor.conjuncts, by_token):
-                            if all(a.start != other.start for a in actors):
-                                actors.append(other)
+                        _add_new(actors, self._actors(anchor.conjuncts, by_token))
                 else:
                     # "Russian missile strike", "his Saudi and American counterparts";
                     # in a prepositional slot also "debts of Tajikistan"-like "Tajik debts".
@@ -1019,12 +1000,9 @@ class EventCoder:
                             )
                             for c in countries
                         ]
-                    for national in found:
-                        if all(a.start != national.start for a in actors):
-                            actors.append(national)
+                    _add_new(actors, found)
                     continue
-                if all(a.start != actor.start for a in actors):
-                    actors.append(actor)
+                _add_new(actors, [actor])
         return actors
 
     def _national(self, word: Token, head: Token) -> EventActor | None:
@@ -1173,6 +1151,17 @@ _MUTUAL_FIGHTING = frozenset(
 )
 
 
+def _names_an_object(trigger: Token) -> bool:
+    """ "A Palestinian state was recognised by Spain and Norway": the object is a party
+    the resolver could not code, but a party still."""
+    return any(
+        o.ent_type_
+        or o.pos_ == "PROPN"
+        or any(c.dep_ == "amod" and c.ent_type_ for c in o.children)
+        for o in slot_heads(trigger, "object")
+    )
+
+
 def _symmetric(code: str, trigger: Token) -> bool:
     if code.startswith("19") and trigger.lemma_ in _MUTUAL_FIGHTING:
         return True
@@ -1181,6 +1170,7 @@ def _symmetric(code: str, trigger: Token) -> bool:
     return code.startswith(_SYMMETRIC_PREFIXES)
 
 
+# Agents who carry arms: only they (or a state) do what an `armed` pattern names.
 _ARMED_AGENTS = ("MIL", "REB", "UAF", "SPY", "INS")
 
 
@@ -1194,9 +1184,10 @@ _ABOUT = frozenset({"about", "on", "over", "at", "with", "of", "by", "regarding"
 _AIMED_AT = {"into", "on", "against", "of", "to", "with"}
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _HARM_ROOTS = frozenset({"18", "19", "20"})
+# Modalities under which an act did not (or not yet) happen.
+_UNREAL = frozenset({"intended", "hypothetical", "negated"})
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
-_UNREAL = frozenset({"intended", "hypothetical", "negated"})
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Groups that are, unless told otherwise, people of the place where they act.
@@ -1238,6 +1229,13 @@ def _coordinated_inside(
             continue
         found.append(EventActor(other.code, other.text, other.start, other.end))
     return found
+
+
+def _add_new(actors: list[EventActor], found: Iterable[EventActor]) -> None:
+    """Append each actor not already there (one actor per place in the text)."""
+    for actor in found:
+        if all(a.start != actor.start for a in actors):
+            actors.append(actor)
 
 
 def _of_partners(head: Token, mention: Mention, by_token: dict[int, Mention]) -> list[EventActor]:
