@@ -722,6 +722,19 @@ class ActorResolver:
                 entity = self._group_entity(state, agent.agent.code, agent.agent.label, None)
                 self._add(state, span, entity, "adjective_agent")
                 return
+            name = _name_after(chunk)
+            if agent.agent.code == "REB" and (tokens[-1].pos_ == "PROPN" or name is not None):
+                # "the Baloch Liberation Army", "the Islamist group Al Mourabitoun": a
+                # named armed group, of the country it acts in (else of none known).
+                home_code = state.home or self._scene_country(state, span)
+                code = f"{home_code or ''}REB"
+                for part in (span, name):
+                    if part is not None:
+                        group = state.new_entity(
+                            code=code, name=part.text, country=home_code, kind="group"
+                        )
+                        self._add(state, part, group, "title")
+                return
             represented = self._represented(state, chunk)
             if represented is not None:
                 code, home_code = represented

@@ -900,6 +900,23 @@ class EventCoder:
         countries = {country for _, _, country in named if country is not None}
         return countries.pop() if len(countries) == 1 else None
 
+    def _single_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+        """The country every other actor of the token's sentence belongs to, if there is
+        exactly one; else, for a government, the one country its challengers belong to
+        ("the opposition ... talks with the government brokered by Ghana")."""
+        sentence = sentence_of(token)
+        named = [
+            (country, (mention.code or "")[3:])
+            for i in range(sentence.start, sentence.end)
+            if i != token.i
+            and (mention := by_token.get(i)) is not None
+            and (country := self._country_part(mention.code)) is not None
+        ]
+        countries = {country for country, _ in named}
+        if len(countries) != 1 and token.lemma_ != "rebel":
+            countries = {country for country, agent in named if agent in _CHALLENGERS}
+        return countries.pop() if len(countries) == 1 else None
+
     def _actors(
         self,
         heads: Sequence[Token],
@@ -981,6 +998,15 @@ class EventCoder:
                         if not countries:
                             described = self._described_country(token, agent, by_token)
                             countries = [described] if described else []
+                        if not countries and agent in _STATE_SIDES:
+                            # "the government", "the rebels": of the one country the
+                            # sentence's actors belong to, else of the place named, else
+                            # of no known country.
+                            single = self._single_country(token, by_token) or (
+                                self._sentence_country(token, by_token, own_phrase=True)
+                            )
+                            if single or token.dep_ not in _MODIFIER_DEPS:
+                                countries = [single or ""]
                         if not countries and agent in _DOMESTIC_AGENTS:
                             # "protesters rallied in Kyiv", "soldiers beat a man in
                             # Mandalay": people of the place named.
@@ -1194,6 +1220,10 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _DOMESTIC_AGENTS = frozenset(
     {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD", "MIL", "CRM", "UAF"}
 )
+# The two sides of a state's own conflicts, named without their country.
+_STATE_SIDES = frozenset({"GOV", "REB"})
+# Who a government faces at home.
+_CHALLENGERS = frozenset({"OPP", "REB", "LAB", "CVL", "EDU", "AGR", "REF"})
 _GROUP_WORDS = frozenset(
     {
         "dozen",

@@ -208,6 +208,11 @@ def noun_doer(noun: Token) -> list[Token]:
         return pobjs(noun.head, {"by"})
     if noun.dep_ not in {"dobj", "pobj", "attr"}:
         return []
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    claimed = owned is not None and owned.lemma_ == "responsibility" and owned.dep_ == "dobj"
+    if owned is not None and claimed and owned.head.lemma_ in _OWNING:
+        # "claimed responsibility for Friday's attack": the claimant's attack.
+        return [c for c in owned.head.children if c.dep_ in SUBJECT_DEPS]
     if noun.dep_ == "pobj" and noun.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
         return []  # "surrendered after a government offensive": not theirs
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
@@ -217,6 +222,9 @@ def noun_doer(noun: Token) -> list[Token]:
         return slot_heads(verb, "subject")  # "agreed to undertake joint exercises"
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
+
+# Verbs by which a group takes an act for its own ("claimed responsibility for").
+_OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"})
 
 # Nouns of resolve whose holder does what the infinitive after them names.
 _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "resolve"})
@@ -384,6 +392,11 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
                 ]
             if controllers:
                 return controllers
+        if trigger.dep_ == "conj" and is_passive(trigger.head):
+            # "was sworn in and restored relations with Cuba": the one sworn in acts.
+            patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
+            if patients:
+                return patients
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return slot_heads(trigger.head, "subject")

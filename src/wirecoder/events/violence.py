@@ -230,6 +230,11 @@ _AUTHORITY_BY_CODE = {
     "0841": "GOV",
     "116": "JUD",
     "0842": "GOV",
+    "063": "GOV",  # extradited
+    "075": "GOV",  # granted asylum
+    "0862": "GOV",  # inspectors allowed in
+    "1711": "GOV",  # land seized for resettlement
+    "161": "GOV",  # diplomats expelled
 }
 
 
