@@ -216,6 +216,8 @@ def noun_doer(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ not in _SHARED_ACT_PREPOSITIONS:
         return []  # "surrendered after a government offensive": not theirs
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if noun.dep_ == "pobj" and (verb.lemma_ in _DISOWNING or verb.head.lemma_ in _DISOWNING):
+        return []  # "denied any role in the killing": whose it was is left open
     if is_passive(verb):
         return pobjs(verb, {"by"})
     if verb.pos_ in {"VERB", "AUX"}:
@@ -225,6 +227,9 @@ def noun_doer(noun: Token) -> list[Token]:
 
 # Verbs by which a group takes an act for its own ("claimed responsibility for").
 _OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"})
+
+# Verbs by which a party disowns an act named after them.
+_DISOWNING = frozenset({"deny", "disclaim"})
 
 # Nouns of resolve whose holder does what the infinitive after them names.
 _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "resolve"})

@@ -95,6 +95,12 @@ _STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
 _UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS")
 
 
+# Armed groups that are not a state's, as bare agent codes.
+_NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
+
+# The state's unarmed bodies: its offices, courts and parliament.
+_CIVIL_STATE = frozenset({"GOV", "JUD", "LEG"})
+
 _MASS = frozenset({"hundreds", "thousands", "tens", "scores"})
 
 
@@ -108,11 +114,14 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     roadside bomb that kills or attacks is that kind of bombing (1831-1833); a state's forces
     firing on their own unarmed people repress them (175).
     """
+    state = (source.code or "")[3:].startswith(_STATE_FORCES)
+    # A bare country is its forces; a bare "REB" (rebels of no known country) is not.
+    bare_state = len(source.code or "") == 3 and source.code not in _NON_STATE
+    military = state or bare_state or (source.code or "").startswith("IGO")
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
     if bombing is not None:
-        return bombing
-    state = (source.code or "")[3:].startswith(_STATE_FORCES)
-    military = state or len(source.code or "") == 3 or (source.code or "").startswith("IGO")
+        # "killed in a bomb blast"; a state's forces bombing is an air strike (below).
+        return "195" if bombing == "183" and military else bombing
     if code == "152" and (source.code or "")[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
@@ -139,6 +148,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     unarmed = victims.startswith(_UNARMED)
     if code == "180" and unarmed and trigger.lemma_ in _KILLING and _mass(trigger, 100):
         return "202"  # "militants executed 300 men"
+    if code == "190" and not military and victims in _CIVIL_STATE:
+        return "180"  # "militants attacked the Chinese consulate": no battle with an army
     if code not in {"190", "193"} or not unarmed:
         return code
     if code == "193":
@@ -173,6 +184,7 @@ _BOMBINGS = (
     ("1831", ("suicide bomber", "suicide bombing", "suicide attack", "suicide attacker")),
     ("1832", ("car bomb", "car bombing", "truck bomb", "vehicle bomb")),
     ("1833", ("roadside bomb", "roadside bombing", "improvised explosive device", "ied")),
+    ("183", ("bomb", "bombing", "bomb blast", "bomb attack", "explosion", "blast")),
 )
 
 
@@ -194,7 +206,7 @@ def _bombing(trigger: Token) -> str | None:
 
 # Whose shooting is an assassination (attempt): officials, politicians, public figures.
 _POLITICAL = ("GOV", "ELI", "OPP", "PTY", "LEG", "JUD", "MIL", "REL", "MED", "HRI")
-_FATAL_LEMMAS = frozenset({"kill", "assassinate", "murder", "slay"})
+_FATAL_LEMMAS = frozenset({"kill", "killing", "assassinate", "assassination", "murder", "slay"})
 
 
 def _political_person(target: EventActor, trigger: Token) -> bool:
