@@ -45,7 +45,8 @@ def test_quote_scores_hold_their_floors() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    "name", ["events", "events_dev2", "events_dev3", "events_heldout3", "events_heldout4"]
+    "name",
+    ["events", "events_dev2", "events_dev3", "events_dev4", "events_heldout4", "events_heldout5"],
 )
 def test_event_scores_hold_their_floors(name: str) -> None:
     floor = FLOORS[name]
