@@ -140,7 +140,14 @@ def read_modality(
             continue
     if head is not None and verb.dep_ == "ccomp" and head.lemma_ in _CLAIM_HEADS:
         speaker = next(iter(_children(head, {"nsubj"})), None)
-        if speaker is not None and (source is None or not _same(speaker, source)):
+        # "India has suspended arms supplies, officials in New Delhi said": a state's
+        # own officials report its acts, they do not allege them.
+        own = (
+            speaker is not None
+            and source is not None
+            and (_same(speaker, source) or (same_actor is not None and same_actor(speaker, source)))
+        )
+        if speaker is not None and not own:
             return Reading("claimed", speaker, head.text)
         return Reading("asserted", speaker, head.text)
     return Reading("asserted", None, None)
