@@ -81,6 +81,15 @@ def codes(text: str) -> dict[str, str]:
         ),
         # A people named after a country: its civilians.
         ("Thousands of Iraqi Kurds marched in Kirkuk.", "Iraqi Kurds", "IRQCVL"),
+        # A title whose last word alone names no agent ("prince").
+        ("Bahrain's crown prince met opposition leaders.", "Bahrain's crown prince", "BHRGOV"),
+        # A named armed group the dictionary does not know: of the scene's country.
+        (
+            "The Islamist group Ansar Dine claimed the attack in Kidal.",
+            "Ansar Dine",
+            "MLIREB",
+        ),
+        ("Nepal's Maoists threatened to return to war.", "Nepal's Maoists", "NPLREB"),
     ],
 )
 def test_unknown_actor_is_placed(text: str, mention: str, code: str) -> None:

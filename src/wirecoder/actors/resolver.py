@@ -687,6 +687,8 @@ class ActorResolver:
             agent is not None
             and head not in _GROUP_HEADS
             and self.dictionary.agent_match([head]) is None
+            # "crown prince": a phrase that ends in the head names it whole.
+            and agent.phrase.split()[-1] not in {head, tokens[-1].lemma_.lower()}
             # "foreign secretaries", "intelligence agencies": a plural head that is part
             # of the phrase matched, which the words before it do not make alone ("a
             # new military base" is a place, however listed).

@@ -228,6 +228,9 @@ def noun_doer(noun: Token) -> list[Token]:
 # Verbs by which a group takes an act for its own ("claimed responsibility for").
 _OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"})
 
+# Prepositions that introduce a verb's subject's own further act.
+_MEANS_PREPOSITIONS = frozenset({"by", "with", "after"})
+
 # Verbs by which a party disowns an act named after them.
 _DISOWNING = frozenset({"deny", "disclaim"})
 
@@ -402,6 +405,11 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
             if patients:
                 return patients
+        means = trigger.head.lower_ in _MEANS_PREPOSITIONS
+        if trigger.dep_ == "pcomp" and means and trigger.head.head.pos_ == "VERB":
+            # "retaliated by ordering Czech diplomats to leave", "went ahead with closing
+            # the base": the one who retaliated or went ahead does it.
+            return slot_heads(trigger.head.head, "subject")
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return slot_heads(trigger.head, "subject")
