@@ -747,3 +747,23 @@ def test_people_described_as_protesting_protest() -> None:
 def test_agents_of_a_state_are_its_intelligence_service() -> None:
     found = events("The fugitive was captured by Israeli agents in Buenos Aires in 1960.")
     assert first_source(found) == "ISRSPY"
+
+
+def test_a_recall_for_consultations_is_one_act_not_a_meeting() -> None:
+    found = events("Algeria recalled its ambassador to Paris for consultations on Saturday.")
+    assert "04" not in {e.root for e in found}, [e.to_dict() for e in found]
+
+
+def test_calling_an_act_illegal_criticises_it_and_names_no_doer() -> None:
+    found = events("Moscow called the new European sanctions illegal on Monday.")
+    assert [(e.source.code if e.source else None, e.cameo) for e in found] == [("RUS", "111")]
+
+
+def test_protesters_storming_a_building_riot() -> None:
+    # "office" is a building stormed; with no object of its own "stormed" is still a riot
+    for text in (
+        "Protesters stormed the regional governor's office in Almaty.",
+        "Protesters stormed and set fire to the mayor's office in Almaty.",
+    ):
+        found = events(text)
+        assert "145" in {e.cameo for e in found}, [e.to_dict() for e in found]

@@ -218,11 +218,17 @@ def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern
 def is_purpose(trigger: Token) -> bool:
     """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
     own right, the caller checks), not an act of its own."""
+    if trigger.lemma_ in _ERRANDS and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+        return True  # "recalled its ambassador for consultations": why the recall was made
     return (
         trigger.dep_ == "advcl"
         and trigger.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     )
+
+
+# Nouns that, after "for", say what a recall or summons is for.
+_ERRANDS = frozenset({"consultation", "consultations"})
 
 
 _CONDITION_MARKS = frozenset({"if", "unless"})

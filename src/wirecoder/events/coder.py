@@ -172,8 +172,9 @@ class EventCoder:
                 if threat is not None:
                     note(token, pattern, f"the condition of the threat '{threat}', not an act")
                     continue
-                if is_purpose(token) and token.head.i in triggers:
-                    note(token, pattern, "a purpose clause ('to ...'), not an act of its own")
+                governing = token.head.head if token.dep_ == "pobj" else token.head
+                if is_purpose(token) and governing.i in triggers:
+                    note(token, pattern, "a purpose ('to ...', 'for ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
                 if token.lemma_ == "warn" and code.startswith("13"):

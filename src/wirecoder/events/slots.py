@@ -218,6 +218,8 @@ def noun_doer(noun: Token) -> list[Token]:
     verb = noun.head if noun.dep_ != "pobj" else noun.head.head
     if noun.dep_ == "pobj" and (verb.lemma_ in _DISOWNING or verb.head.lemma_ in _DISOWNING):
         return []  # "denied any role in the killing": whose it was is left open
+    if noun.dep_ == "dobj" and any(c.dep_ == "oprd" for c in verb.children):
+        return []  # "called the sanctions illegal": a judgment of someone else's act
     if is_passive(verb):
         return pobjs(verb, {"by"})
     if verb.pos_ in {"VERB", "AUX"}:

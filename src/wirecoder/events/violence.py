@@ -98,6 +98,9 @@ _UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS"
 # Armed groups that are not a state's, as bare agent codes.
 _NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
 
+# Crowds whose violence is a riot, not an armed attack.
+_PROTESTING = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
+
 # The state's unarmed bodies: its offices, courts and parliament.
 _CIVIL_STATE = frozenset({"GOV", "JUD", "LEG"})
 
@@ -128,6 +131,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
     if code == "195" and not military and trigger.lemma_ in {"bomb", "bombing"}:
         return "183"  # "the rebel group bombed a police academy": no air force
+    if code == "190" and trigger.lemma_ == "storm" and (source.code or "")[3:] in _PROTESTING:
+        return "145"  # "protesters stormed and set fire to the town hall": a riot
     if target is None or not target.code or not source.code:
         return code
     if (
