@@ -53,6 +53,7 @@ from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
     SUBJECT_DEPS,
+    TriggerParse,
     fits,
     frame_objects,
     is_passive,
@@ -291,8 +292,12 @@ class EventCoder:
 
     # -- patterns -------------------------------------------------------------------
     def _pattern(self, token: Token, pos: str) -> Pattern | None:
+        parse: TriggerParse | None = None
         for pattern in self.patterns.for_token(token.text, token.lemma_, pos):
-            if fits(pattern, token):
+            if not pattern.conditions:
+                return pattern
+            parse = parse or TriggerParse(token)
+            if fits(pattern, parse):
                 return pattern
         return None
 

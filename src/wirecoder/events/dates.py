@@ -375,27 +375,45 @@ _AHEAD_LINKS = {"ahead", "before", "until"}
 _SINCE = {"since"}
 
 
-# A word or character every match of a rule contains: a cheap test before the pattern.
-_GATES: dict[str, re.Pattern[str]] = {
-    rule: re.compile(gate)  # re's cache hands equal gates the same object
-    for rule, gate in {
-        "decade": r"\d",
-        "duration": r"(?i:past|last|previous|next|coming)",
-        "future": r"(?i:future|coming|tomorrow|next|later|tonight)",
-        "offset": r"(?i:after|before|later|earlier)",
-        "ago": r"(?i:ago)",
-        "aftermath_of": r"(?i:aftermath|wake)",
-        "explicit_day": r"\d",
-        "explicit_month": r"\d",
-        "season": r"(?i:spring|summer|autumn|fall|winter)",
-        "day_month": r"\d",
-        "yesterday": r"(?i:yesterday|night|today|morning|afternoon|evening)",
-        "weekend": r"(?i:weekend)",
-        "relative_period": r"(?i:week|month|year)",
-        "weekday": r"day",
-        "in_month": _MONTH_RE,
-        "explicit_year": r"\d",
-    }.items()
+# What every match of a rule contains: a cheap test before the costly pattern. Words are
+# looked up as substrings (lower-cased text for "fold" gates), which is many times faster
+# than a regular expression of alternatives; digits need a pattern.
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    words: tuple[str, ...] = ()
+    fold: bool = True
+    pattern: re.Pattern[str] | None = None
+
+    def opens(self, text: str, lowered: str) -> bool:
+        if self.pattern is not None:
+            return self.pattern.search(text) is not None
+        haystack = lowered if self.fold else text
+        return any(word in haystack for word in self.words)
+
+
+_MONTHS_GATE = _Gate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), fold=False
+)
+_RELATIVE_GATE = _Gate(("past", "last", "previous", "next", "coming"))
+_GATES: dict[str, _Gate] = {
+    "decade": _Gate(pattern=re.compile(r"\d0['’]?s")),
+    "duration": _RELATIVE_GATE,
+    "future": _Gate(("future", "coming", "tomorrow", "next", "later", "tonight")),
+    "offset": _Gate(("after", "before", "later", "earlier")),
+    "ago": _Gate(("ago",)),
+    "aftermath_of": _Gate(("aftermath", "wake")),
+    "explicit_day": _MONTHS_GATE,
+    "explicit_month": _MONTHS_GATE,
+    "season": _Gate(("spring", "summer", "autumn", "fall", "winter")),
+    "day_month": _MONTHS_GATE,
+    "yesterday": _Gate(("yesterday", "night", "today", "morning", "afternoon", "evening")),
+    "weekend": _Gate(("weekend",)),
+    "relative_period": _Gate(("week", "month", "year")),
+    "weekday": _Gate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), fold=False
+    ),
+    "in_month": _MONTHS_GATE,
+    "explicit_year": _Gate(pattern=re.compile(_YEAR_RE)),
 }
 
 # Each rule with its gate, in pattern order; a rule without a gate fails at import.
@@ -411,13 +429,14 @@ def time_expressions(sentence: Span, article_date: date | None) -> list[TimeExpr
     base = sentence.start_char
     taken = [False] * len(text)
     found: list[TimeExpression] = []
-    gates: dict[re.Pattern[str], bool] = {}  # several rules share one gate
+    lowered = text.lower()
+    gates: dict[int, bool] = {}  # several rules share one gate
     for rule, gate, pattern in _GATED_PATTERNS:
         # Most sentences hold a weekday at most: a word every match of the rule must
         # contain rules it out before its costly pattern runs (a third of coding time).
-        open_ = gates.get(gate)
+        open_ = gates.get(id(gate))
         if open_ is None:
-            open_ = gates[gate] = gate.search(text) is not None
+            open_ = gates[id(gate)] = gate.opens(text, lowered)
         if not open_:
             continue
         for match in pattern.finditer(text):

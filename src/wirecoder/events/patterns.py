@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -115,10 +116,14 @@ class Pattern:
         if not self.objects:
             return True
         head = head.lower()
-        words = {w.lower() for w in phrase} | {head}
+        return self.accepts_words(head, {w.lower() for w in phrase} | {head})
+
+    def accepts_words(self, head: str, words: AbstractSet[str]) -> bool:
+        """`accepts_object` for a lower-cased head and its phrase's lower-cased words
+        (the head among them), read once for every pattern tried on a trigger."""
         for entry in self.objects:
             parts = entry.split(" ")
-            if head in parts and words.issuperset(parts):
+            if head in parts and all(part in words for part in parts):
                 return True
         return False
 

@@ -20,14 +20,40 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _COMPLEMENT_DEPS = {"NOUN": frozenset({"acl"}), "VERB": frozenset({"xcomp", "ccomp", "advcl"})}
 
 
-def fits(pattern: Pattern, token: Token) -> bool:
+class TriggerParse:
+    """What `fits` reads around one trigger token, read once for all the patterns tried
+    on it (a verb such as "suspend" has a dozen)."""
+
+    __slots__ = ("_objects", "children", "token")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.children = list(token.children)
+        self._objects: dict[int, list[tuple[str, frozenset[str]]]] = {}
+
+    def objects(self, prep: Token | None) -> list[tuple[str, frozenset[str]]]:
+        """Each pattern object's lower-cased head lemma and the words of its phrase."""
+        key = prep.i if prep is not None else -1
+        found = self._objects.get(key)
+        if found is None:
+            found = self._objects[key] = [
+                (head, frozenset(w.lower() for w in _phrase_words(o)) | {head})
+                for o in _pattern_objects(self.token, prep)
+                for head in (o.lemma_.lower(),)
+            ]
+        return found
+
+
+def fits(pattern: Pattern, trigger: Token | TriggerParse) -> bool:
     """Whether the trigger token meets the pattern's conditions, as the patterns README
     ("Matching") describes them: particle, required preposition (also under the
     particle), object words (the preposition's object where one is required; for a noun
     its `of` object or a modifier), complement, modifier."""
     if not pattern.conditions:
         return True
-    children = list(token.children)
+    parse = trigger if isinstance(trigger, TriggerParse) else TriggerParse(trigger)
+    token = parse.token
+    children = parse.children
     particle = None
     if pattern.particle:
         # The parser labels "stepped down" advmod and "pulled out of" prep as often as prt.
@@ -58,7 +84,7 @@ def fits(pattern: Pattern, token: Token) -> bool:
         if prep is None:
             return False
     if pattern.objects and not any(
-        pattern.accepts_object(o.lemma_, _phrase_words(o)) for o in _pattern_objects(token, prep)
+        pattern.accepts_words(head, words) for head, words in parse.objects(prep)
     ):
         return False
     if pattern.complement:
