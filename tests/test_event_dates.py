@@ -459,3 +459,16 @@ def test_context_is_ignored_without_a_pointer_back() -> None:
         context="The president was elected in May 1998.",
     )
     assert found.rule == "article_date"
+
+
+@pytest.mark.parametrize("base", [date(2010, 1, 1), date(2010, 6, 15), date(2004, 10, 20)])
+def test_bare_years_and_months_read_as_dateparser_reads_them(base: date) -> None:
+    from wirecoder.events.dates import _date_parser, _month, _plain_period, _year
+
+    names = ["January", "May", "June", "July", "October", "December", "1992", "2015"]
+    for text in names:
+        data = _date_parser(base).get_date_data(text)
+        day = data.date_obj.date()
+        read = _year(day.year) if data.period == "year" else _month(day.year, day.month)
+        assert _plain_period(text, base) == read, text
+    assert _plain_period("October 2009", base) is None  # longer forms still go to dateparser

@@ -80,3 +80,9 @@ def entities_in(span: Span) -> tuple[Span, ...]:
     while last < len(index.ents) and index.ents[last].end <= span.end:
         last += 1
     return index.ents[first:last]
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the document's text: spaCy builds `Span.text` from a Token
+    object per word, which the coder would pay for on every sentence it reads."""
+    return span.doc.text[span.start_char : span.end_char]

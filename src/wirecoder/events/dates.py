@@ -27,7 +27,7 @@ from typing import Literal
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.nlp import entities_in, sentence_of
+from wirecoder.nlp import entities_in, sentence_of, span_text
 from wirecoder.quotes.lexicon import default_lexicon
 
 __all__ = [
@@ -425,7 +425,7 @@ _GATED_PATTERNS = tuple((rule, _GATES[rule], pattern) for rule, pattern in _PATT
 
 def time_expressions(sentence: Span, article_date: date | None) -> list[TimeExpression]:
     """Every time expression of the sentence, in text order, resolved where possible."""
-    text = sentence.text
+    text = span_text(sentence)
     base = sentence.start_char
     taken = [False] * len(text)
     found: list[TimeExpression] = []
@@ -779,6 +779,30 @@ def _date_parser(base: date) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        (
+            *("January", "February", "March", "April", "May", "June", "July"),
+            *("August", "September", "October", "November", "December"),
+        ),
+        start=1,
+    )
+}
+_BARE_YEAR = re.compile(_YEAR_RE)
+
+
+def _plain_period(text: str, base: date) -> Period | None:
+    """A bare year or month name read as dateparser reads it (a month is the last one
+    on or before the base date), without its cost of milliseconds per call."""
+    if _BARE_YEAR.fullmatch(text):
+        return _year(int(text))
+    month = _MONTH_NUMBERS.get(text)
+    if month is None:
+        return None
+    return _month(base.year if month <= base.month else base.year - 1, month)
+
+
 def _date_entities(
     sentence: Span, article: date | None, taken: list[bool]
 ) -> Iterator[TimeExpression]:
@@ -790,16 +814,18 @@ def _date_entities(
         start, end = ent.start_char - base, ent.end_char - base
         if any(taken[start:end]):
             continue
-        data = _date_parser(article or date.today()).get_date_data(ent.text)
-        if data.date_obj is None:
-            continue
-        day = data.date_obj.date()
-        period = {
-            "day": _day(day),
-            "week": _week(day),
-            "month": _month(day.year, day.month),
-            "year": _year(day.year),
-        }.get(data.period)
+        period = _plain_period(ent.text, article or date.today())
+        if period is None:
+            data = _date_parser(article or date.today()).get_date_data(ent.text)
+            if data.date_obj is None:
+                continue
+            day = data.date_obj.date()
+            period = {
+                "day": _day(day),
+                "week": _week(day),
+                "month": _month(day.year, day.month),
+                "year": _year(day.year),
+            }.get(data.period)
         if period is None:
             continue
         if article is None and not re.search(_YEAR_RE, ent.text):
@@ -1115,7 +1141,7 @@ def _opened_the_past(context: Span, before: EventDate) -> bool:
 
 
 def _from_context(sentence: Span, context: Span, article: date | None) -> EventDate | None:
-    match = _ANAPHORA.search(sentence.text)
+    match = _ANAPHORA.search(span_text(sentence))
     there = any(t.lower_ == "there" and t.dep_ == "advmod" for t in sentence)
     pointed = match is not None or there
     if not pointed and sentence.root.tag_ != "VBD":

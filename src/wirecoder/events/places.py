@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from wirecoder.actors.dictionary import load_dictionary
 from wirecoder.errors import DataFileError
 from wirecoder.events.dates import clause_distance
-from wirecoder.nlp import entities_in, sentence_of
+from wirecoder.nlp import entities_in, sentence_of, span_text
 
 __all__ = [
     "Feature",
@@ -668,7 +668,7 @@ def _mentions(sentence: Span, words: LocativeWords, home: str | None) -> Iterato
         link = _link(span.root, words)
         if link is not None:
             yield _Mention(span.start_char, span.end_char, span.text, link, False, appositions)
-    text = sentence.text.lower()
+    text = span_text(sentence).lower()
     if not any(word in text for word in _BY_COUNTRY):
         return
     for token in sentence:
