@@ -37,7 +37,7 @@ def parse_many(
 
 
 class _DocIndex:
-    """Where a document's sentences start and its entities lie, read once.
+    """Where a document's sentences start and its entities lie, and its text, read once.
 
     spaCy's `Token.sent` walks the sentences from the start of the document and
     `Span.ents` builds a span for every entity of the document on each call; the coder
@@ -45,9 +45,10 @@ class _DocIndex:
     (parsed documents are not changed afterwards).
     """
 
-    __slots__ = ("ent_starts", "ents", "starts")
+    __slots__ = ("ent_starts", "ents", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
+        self.text = doc.text  # spaCy joins a Token per word on every `Doc.text`
         self.starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
         self.starts.append(len(doc))
         self.ents: tuple[Span, ...] = tuple(doc.ents)
@@ -83,6 +84,11 @@ def entities_in(span: Span) -> tuple[Span, ...]:
 
 
 def span_text(span: Span) -> str:
-    """`span.text`, cut from the document's text: spaCy builds `Span.text` from a Token
-    object per word, which the coder would pay for on every sentence it reads."""
-    return span.doc.text[span.start_char : span.end_char]
+    """`span.text`, cut from the document's text read once: spaCy builds `Span.text` (and
+    `Doc.text`) from a Token object per word on every call."""
+    return _index(span.doc).text[span.start_char : span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once per document (see `span_text`)."""
+    return _index(doc).text

@@ -71,7 +71,7 @@ from wirecoder.events.violence import (
     violence_code,
 )
 from wirecoder.model import Event, EventActor, EventPlace, Location, Mention
-from wirecoder.nlp import entities_in, sentence_of
+from wirecoder.nlp import doc_text, entities_in, sentence_of
 from wirecoder.ontology import CameoCode, Ontology, load_ontology
 
 _TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
@@ -1056,7 +1056,7 @@ class EventCoder:
                     word_start = word.doc[start].idx
                     return EventActor(
                         longer,
-                        word.doc.text[word_start : word.idx + len(word)],
+                        doc_text(word.doc)[word_start : word.idx + len(word)],
                         word_start,
                         word.idx + len(word),
                     )
@@ -1084,7 +1084,7 @@ class EventCoder:
                 continue
             start, end = child.idx, word.idx + len(word)
             codes = [c for c in named if c is not None] + [joined]
-            return [EventActor(c, child.doc.text[start:end], start, end) for c in codes]
+            return [EventActor(c, doc_text(child.doc)[start:end], start, end) for c in codes]
         return []
 
     # -- modality, date, place ----------------------------------------------------------
