@@ -767,3 +767,13 @@ def test_protesters_storming_a_building_riot() -> None:
     ):
         found = events(text)
         assert "145" in {e.cameo for e in found}, [e.to_dict() for e in found]
+
+
+def test_what_an_agreement_brings_about_is_not_a_second_act() -> None:
+    text = (
+        "The government and the rebels signed a peace accord in Geneva on Sunday, "
+        "ending a civil war that had lasted eight years."
+    )
+    found = events(text)
+    assert "087" not in {e.cameo for e in found}, [e.to_dict() for e in found]
+    assert "057" in {e.cameo for e in found}, [e.to_dict() for e in found]

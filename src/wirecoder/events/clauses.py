@@ -215,6 +215,19 @@ def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern
     )
 
 
+def result_of_agreement(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """ "signed a peace accord on Tuesday, *ending* a civil war": what the agreement brings
+    about, told as its consequence, is not a second act."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "advcl":
+        return False
+    agreement = triggers.get(trigger.head.i)
+    return agreement is not None and agreement[1].code[:2] in _AGREEING_ROOTS
+
+
+# Agreements (05 cooperation, 03 intent to cooperate) whose consequence a participle tells.
+_AGREEING_ROOTS = frozenset({"03", "05"})
+
+
 def is_purpose(trigger: Token) -> bool:
     """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
     own right, the caller checks), not an act of its own."""

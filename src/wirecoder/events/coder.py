@@ -44,6 +44,7 @@ from wirecoder.events.clauses import (
     is_toll,
     ongoing_act,
     part_of_violent_act,
+    result_of_agreement,
     threat_condition,
     warning_code,
 )
@@ -165,6 +166,9 @@ class EventCoder:
                     continue
                 if part_of_violent_act(token, triggers):
                     note(token, pattern, f"the same act as '{token.head.head}', which is coded")
+                    continue
+                if result_of_agreement(token, triggers):
+                    note(token, pattern, f"what '{token.head}' brings about, not an act of its own")
                     continue
                 if is_toll(token, triggers):
                     note(token, pattern, f"the toll of '{token.head}', which is coded")
