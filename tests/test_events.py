@@ -777,3 +777,18 @@ def test_what_an_agreement_brings_about_is_not_a_second_act() -> None:
     found = events(text)
     assert "087" not in {e.cameo for e in found}, [e.to_dict() for e in found]
     assert "057" in {e.cameo for e in found}, [e.to_dict() for e in found]
+
+
+def test_a_rejected_appeal_was_made_by_others_to_the_one_rejecting() -> None:
+    text = "Iran rejected calls from France and Germany for talks on its missile programme."
+    found = events(text)
+    assert "12" in {e.root for e in found}, [e.to_dict() for e in found]
+    appeals = [e for e in found if e.root == "02"]
+    assert {e.source.code for e in appeals if e.source} == {"FRA", "DEU"}
+    assert {e.target.code for e in appeals if e.target} == {"IRN"}
+
+
+def test_demands_a_government_rejects_are_not_its_own() -> None:
+    found = events("The Kremlin rejected opposition demands for a new election in Russia.")
+    demands = [(e.source.code, e.target.code) for e in found if e.root == "10" and e.source]
+    assert demands == [("RUSOPP", "RUSGOV")], [e.to_dict() for e in found]

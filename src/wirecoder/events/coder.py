@@ -53,6 +53,7 @@ from wirecoder.events.modality import read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
+    ANSWERING,
     SUBJECT_DEPS,
     TriggerParse,
     fits,
@@ -145,6 +146,9 @@ class EventCoder:
                     if ongoing_act(pattern.code, triggers[part.i][1].code):
                         ongoing.add(part.i)  # "halt the bombing": it is under way
                         continue
+                    made = part.pos_ == "NOUN" and triggers[part.i][1].code[:2] in PRIOR_ACTS
+                    if made and pattern.code[:2] == "12":
+                        continue  # "rejected calls from Britain for an inquiry": made too
                     skipped.setdefault(part.i, f"part of the frame '{pattern.id}' of '{token}'")
 
             def note(token: Token, pattern: Pattern, reason: str, index: int = index) -> None:
@@ -434,6 +438,11 @@ class EventCoder:
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
                     break
+        answered = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+        if not targets and answered and trigger.head.lemma_ in ANSWERING:
+            # "Karimov rejected calls from Britain": the calls were made to him.
+            answerer = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+            targets = self._actors(answerer, by_token)
         if not targets:
             targets = self._implied_targets(trigger, pattern, code, sources, by_token)
         targets = [as_counterpart(t, sources) for t in targets]

@@ -246,6 +246,8 @@ def noun_doer(noun: Token) -> list[Token]:
         return []  # "denied any role in the killing": whose it was is left open
     if noun.dep_ == "dobj" and any(c.dep_ == "oprd" for c in verb.children):
         return []  # "called the sanctions illegal": a judgment of someone else's act
+    if noun.dep_ == "dobj" and verb.lemma_ in ANSWERING:
+        return []  # "rejected opposition demands": the demands are not the rejecter's
     if is_passive(verb):
         return pobjs(verb, {"by"})
     if verb.pos_ in {"VERB", "AUX"}:
@@ -258,6 +260,9 @@ _OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"
 
 # Prepositions that introduce a verb's subject's own further act.
 _MEANS_PREPOSITIONS = frozenset({"by", "with", "after"})
+
+# Verbs that answer someone else's appeal, demand or offer named as their object.
+ANSWERING = frozenset({"reject", "dismiss", "ignore", "defy", "spurn", "snub", "heed", "accept"})
 
 # Verbs by which a party disowns an act named after them.
 _DISOWNING = frozenset({"deny", "disclaim"})
