@@ -69,6 +69,11 @@ _STATELESS_AGENTS = frozenset({"UAF", "IGO"})
 # Bare plural groups ("police", "troops", "rebels") are taken to be of the dateline's
 # country; other bare groups (teachers, families, firms) are too often not actors.
 _HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS", "LEG"})
+# Heads of listed agent phrases that name where forces are, not who they are.
+_PLACE_HEADS = frozenset(
+    {"base", "camp", "post", "outpost", "barracks", "headquarters", "station", "compound"}
+    | {"facility", "airbase", "airfield", "port", "checkpoint", "garrison", "depot"}
+)
 _FOREIGN = frozenset({"foreign", "international", "western", "allied", "coalition"})
 # Nouns that make an apposition describe a person: "X, a well-known opposition figure".
 _PERSON_NOUNS = frozenset(
@@ -687,8 +692,12 @@ class ActorResolver:
             agent is not None
             and head not in _GROUP_HEADS
             and self.dictionary.agent_match([head]) is None
-            # "crown prince": a phrase that ends in the head names it whole.
-            and agent.phrase.split()[-1] not in {head, tokens[-1].lemma_.lower()}
+            # "the ruling coalition", "the FSB security service": a listed phrase ending
+            # in the head names it whole, unless the head is a place ("military base").
+            and (
+                agent.phrase.split()[-1] not in {head, tokens[-1].lemma_.lower()}
+                or tokens[-1].lemma_.lower() in _PLACE_HEADS
+            )
             # "foreign secretaries", "intelligence agencies": a plural head that is part
             # of the phrase matched, which the words before it do not make alone ("a
             # new military base" is a place, however listed).
