@@ -241,7 +241,7 @@ def is_purpose(trigger: Token) -> bool:
 
 
 # Nouns that, after "for", say what a recall or summons is for.
-_ERRANDS = frozenset({"consultation", "consultations"})
+_ERRANDS = frozenset({"consultation"})
 
 
 _CONDITION_MARKS = frozenset({"if", "unless"})

@@ -919,9 +919,11 @@ class EventCoder:
         countries = {country for _, _, country in named if country is not None}
         return countries.pop() if len(countries) == 1 else None
 
-    def _single_country(self, token: Token, by_token: dict[int, Mention]) -> str | None:
+    def _single_country(
+        self, token: Token, by_token: dict[int, Mention], *, government: bool
+    ) -> str | None:
         """The country every other actor of the token's sentence belongs to, if there is
-        exactly one; else, for a government, the one country its challengers belong to
+        exactly one; else, for a `government`, the one country its challengers belong to
         ("the opposition ... talks with the government brokered by Ghana")."""
         sentence = sentence_of(token)
         named = [
@@ -932,7 +934,7 @@ class EventCoder:
             and (country := self._country_part(mention.code)) is not None
         ]
         countries = {country for country, _ in named}
-        if len(countries) != 1 and token.lemma_ != "rebel":
+        if len(countries) != 1 and government:
             countries = {country for country, agent in named if agent in _CHALLENGERS}
         return countries.pop() if len(countries) == 1 else None
 
@@ -1021,9 +1023,9 @@ class EventCoder:
                             # "the government", "the rebels": of the one country the
                             # sentence's actors belong to, else of the place named, else
                             # of no known country.
-                            single = self._single_country(token, by_token) or (
-                                self._sentence_country(token, by_token, own_phrase=True)
-                            )
+                            single = self._single_country(
+                                token, by_token, government=agent == "GOV"
+                            ) or self._sentence_country(token, by_token, own_phrase=True)
                             if single or token.dep_ not in _MODIFIER_DEPS:
                                 countries = [single or ""]
                         if not countries and agent in _DOMESTIC_AGENTS:
