@@ -65,6 +65,7 @@ from wirecoder.events.slots import (
 )
 from wirecoder.events.violence import (
     COERCIVE_ROOTS,
+    CROWDS,
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
     implied_authority,
@@ -903,40 +904,48 @@ class EventCoder:
         actors are all of one country is that country's."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
-        sentence = sentence_of(token)
-        named = [
-            (i, mention.code or "", self._country_part(mention.code))
-            for i in range(sentence.start, sentence.end)
-            if i != token.i and (mention := by_token.get(i)) is not None
-        ]
+        named = self._others_named(token, by_token)
         for i, code, country in reversed(named):
-            if i < token.i and code[3:] == agent and country:
+            if i < token.i and code[3:] == agent:
                 return country
         if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
             # "Israeli troops attacked the refugee camp": the people acted on are not
             # of the doer's country for being the only one named.
             return None
-        countries = {country for _, _, country in named if country is not None}
-        return countries.pop() if len(countries) == 1 else None
+        return self._single_country(token, by_token, government=False, named=named)
 
     def _single_country(
-        self, token: Token, by_token: dict[int, Mention], *, government: bool
+        self,
+        token: Token,
+        by_token: dict[int, Mention],
+        *,
+        government: bool,
+        named: Sequence[tuple[int, str, str]] | None = None,
     ) -> str | None:
         """The country every other actor of the token's sentence belongs to, if there is
         exactly one; else, for a `government`, the one country its challengers belong to
-        ("the opposition ... talks with the government brokered by Ghana")."""
+        ("the opposition ... talks with the government brokered by Ghana"). `named` is
+        `_others_named`, when the caller has read it already."""
+        if named is None:
+            named = self._others_named(token, by_token)
+        countries = {country for _, _, country in named}
+        if len(countries) != 1 and government:
+            countries = {country for _, code, country in named if code[3:] in _CHALLENGERS}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _others_named(
+        self, token: Token, by_token: dict[int, Mention]
+    ) -> list[tuple[int, str, str]]:
+        """The other actors of the token's sentence that belong to a country: their
+        token index, code and country, in text order."""
         sentence = sentence_of(token)
-        named = [
-            (country, (mention.code or "")[3:])
+        return [
+            (i, mention.code or "", country)
             for i in range(sentence.start, sentence.end)
             if i != token.i
             and (mention := by_token.get(i)) is not None
             and (country := self._country_part(mention.code)) is not None
         ]
-        countries = {country for country, _ in named}
-        if len(countries) != 1 and government:
-            countries = {country for country, agent in named if agent in _CHALLENGERS}
-        return countries.pop() if len(countries) == 1 else None
 
     def _actors(
         self,
@@ -1224,7 +1233,7 @@ _ARMED_AGENTS = ("MIL", "REB", "UAF", "SPY", "INS")
 # Acts two parties named together do towards each other when nobody else is named.
 _JOINT_ROOTS = frozenset({"01", "03", "05", "06"})
 # Who protests against their own government when no target is named.
-_PROTESTING = frozenset({"OPP", "LAB", "EDU", "CVL", "AGR", "REL", "REF"})
+_PROTESTING = CROWDS | {"REL", "REF"}
 # What a comment or a criticism is about.
 _ABOUT = frozenset({"about", "on", "over", "at", "with", "of", "by", "regarding"})
 # Prepositions by which a frame's noun names whom it is aimed at.
@@ -1244,7 +1253,7 @@ _DOMESTIC_AGENTS = frozenset(
 # The two sides of a state's own conflicts, named without their country.
 _STATE_SIDES = frozenset({"GOV", "REB"})
 # Who a government faces at home.
-_CHALLENGERS = frozenset({"OPP", "REB", "LAB", "CVL", "EDU", "AGR", "REF"})
+_CHALLENGERS = CROWDS | {"REB", "REF"}
 _GROUP_WORDS = frozenset(
     {
         "dozen",

@@ -179,6 +179,7 @@ _MONTH_RE = (
 )
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = re.compile(_YEAR_RE)
 _DAYNUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _NUMBER_RE = (
     r"(?i:\d+|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -391,9 +392,7 @@ class _Gate:
         return any(word in haystack for word in self.words)
 
 
-_MONTHS_GATE = _Gate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), fold=False
-)
+_MONTHS_GATE = _Gate(tuple(calendar.month_abbr[1:]), fold=False)  # "Jan" ... "Dec"
 _RELATIVE_GATE = _Gate(("past", "last", "previous", "next", "coming"))
 _GATES: dict[str, _Gate] = {
     "decade": _Gate(pattern=re.compile(r"\d0['’]?s")),
@@ -409,11 +408,9 @@ _GATES: dict[str, _Gate] = {
     "yesterday": _Gate(("yesterday", "night", "today", "morning", "afternoon", "evening")),
     "weekend": _Gate(("weekend",)),
     "relative_period": _Gate(("week", "month", "year")),
-    "weekday": _Gate(
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), fold=False
-    ),
+    "weekday": _Gate(tuple(calendar.day_name), fold=False),
     "in_month": _MONTHS_GATE,
-    "explicit_year": _Gate(pattern=re.compile(_YEAR_RE)),
+    "explicit_year": _Gate(pattern=_YEAR),
 }
 
 # Each rule with its gate, in pattern order; a rule without a gate fails at import.
@@ -779,27 +776,17 @@ def _date_parser(base: date) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        (
-            *("January", "February", "March", "April", "May", "June", "July"),
-            *("August", "September", "October", "November", "December"),
-        ),
-        start=1,
-    )
-}
-_BARE_YEAR = re.compile(_YEAR_RE)
+_MONTH_NAMES = frozenset(calendar.month_name[1:])  # written in full: "October"
 
 
 def _plain_period(text: str, base: date) -> Period | None:
     """A bare year or month name read as dateparser reads it (a month is the last one
     on or before the base date), without its cost of milliseconds per call."""
-    if _BARE_YEAR.fullmatch(text):
+    if _YEAR.fullmatch(text):
         return _year(int(text))
-    month = _MONTH_NUMBERS.get(text)
-    if month is None:
+    if text not in _MONTH_NAMES:
         return None
+    month = _month_number(text)
     return _month(base.year if month <= base.month else base.year - 1, month)
 
 
@@ -828,7 +815,7 @@ def _date_entities(
             }.get(data.period)
         if period is None:
             continue
-        if article is None and not re.search(_YEAR_RE, ent.text):
+        if article is None and not _YEAR.search(ent.text):
             continue
         mode: Mode = "future" if article is not None and period.first > article else "date"
         yield TimeExpression(ent.text, ent.start_char, ent.end_char, "dateparser", mode, period)

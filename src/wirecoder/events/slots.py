@@ -235,8 +235,12 @@ def noun_doer(noun: Token) -> list[Token]:
     if noun.dep_ not in {"dobj", "pobj", "attr"}:
         return []
     owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    claimed = owned is not None and owned.lemma_ == "responsibility" and owned.dep_ == "dobj"
-    if owned is not None and claimed and owned.head.lemma_ in _OWNING:
+    if (
+        owned is not None
+        and owned.lemma_ == "responsibility"
+        and owned.dep_ == "dobj"
+        and owned.head.lemma_ in _OWNING
+    ):
         # "claimed responsibility for Friday's attack": the claimant's attack.
         return [c for c in owned.head.children if c.dep_ in SUBJECT_DEPS]
     if noun.dep_ == "pobj" and noun.head.lower_ not in _SHARED_ACT_PREPOSITIONS:

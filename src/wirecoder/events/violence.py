@@ -98,8 +98,8 @@ _UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS"
 # Armed groups that are not a state's, as bare agent codes.
 _NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
 
-# Crowds whose violence is a riot, not an armed attack.
-_PROTESTING = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
+# Crowds of a country's own people: their violence is a riot, not an armed attack.
+CROWDS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
 
 # The state's unarmed bodies: its offices, courts and parliament.
 _CIVIL_STATE = frozenset({"GOV", "JUD", "LEG"})
@@ -117,21 +117,23 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     roadside bomb that kills or attacks is that kind of bombing (1831-1833); a state's forces
     firing on their own unarmed people repress them (175).
     """
-    state = (source.code or "")[3:].startswith(_STATE_FORCES)
+    doer = source.code or ""
+    state = doer[3:].startswith(_STATE_FORCES)
     # A bare country is its forces; a bare "REB" (rebels of no known country) is not.
-    bare_state = len(source.code or "") == 3 and source.code not in _NON_STATE
-    military = state or bare_state or (source.code or "").startswith("IGO")
+    bare_state = len(doer) == 3 and doer not in _NON_STATE
+    military = state or bare_state or doer.startswith("IGO")
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
-    if bombing is not None:
-        # "killed in a bomb blast"; a state's forces bombing is an air strike (below).
-        return "195" if bombing == "183" and military else bombing
-    if code == "152" and (source.code or "")[3:] == "COP":
+    if bombing is not None and bombing != "183":
+        return bombing  # a suicide, car or roadside bombing, whoever set it off
+    # "killed in a bomb blast": a bombing, an air strike if a state's forces' (below).
+    code = bombing or code
+    if code == "152" and doer[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
         return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
     if code == "195" and not military and trigger.lemma_ in {"bomb", "bombing"}:
         return "183"  # "the rebel group bombed a police academy": no air force
-    if code == "190" and trigger.lemma_ == "storm" and (source.code or "")[3:] in _PROTESTING:
+    if code == "190" and trigger.lemma_ == "storm" and doer[3:] in CROWDS:
         return "145"  # "protesters stormed and set fire to the town hall": a riot
     if target is None or not target.code or not source.code:
         return code
@@ -189,7 +191,7 @@ _BOMBINGS = (
     ("1831", ("suicide bomber", "suicide bombing", "suicide attack", "suicide attacker")),
     ("1832", ("car bomb", "car bombing", "truck bomb", "vehicle bomb")),
     ("1833", ("roadside bomb", "roadside bombing", "improvised explosive device", "ied")),
-    ("183", ("bomb", "bombing", "bomb blast", "bomb attack", "explosion", "blast")),
+    ("183", ("bomb", "bombing", "explosion", "blast")),  # "bomb blast", "bomb attack" too
 )
 
 
