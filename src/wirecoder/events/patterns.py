@@ -42,7 +42,9 @@ _OPTIONAL = (
 )
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _WORD = re.compile(r"[a-z]+")
-_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")
+# "<place>" as an object stands for any named place ("seized *Damascus*").
+PLACE_OBJECT = "<place>"
+_PHRASE = re.compile(r"<place>|[a-z]+(?: [a-z]+)*")
 _PREP_SLOT = re.compile(r"prep:([a-z]+)")
 # Where an actor can be found around a trigger; "prep:<word>" is checked separately.
 _SLOTS: dict[str, frozenset[str]] = {

@@ -48,6 +48,7 @@ __all__ = [
     "event_places",
     "load_gazetteer",
     "load_locative_words",
+    "names_place",
 ]
 
 Feature = Literal["city", "admin", "country", "region"]
@@ -699,6 +700,19 @@ def _name_of(token: Token) -> Span:
     while first > sentence_start and _compound_of(token, first - 1):
         first -= 1
     return token.doc[first : token.i + 1]
+
+
+def names_place(token: Token) -> bool:
+    """Whether a word names a place: the model says so, or a proper noun the model took
+    for something else ("captured *Kherson*", tagged a person) is a gazetteer name."""
+    if token.ent_type_ in _PLACE_LABELS:
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    return any(primary for _, primary in load_gazetteer().candidates(span_text(_name_of(token))))
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _name_spans(sentence: Span) -> Iterator[Span]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.events.modality import charging_verb
-from wirecoder.events.patterns import Pattern
+from wirecoder.events.patterns import PLACE_OBJECT, Pattern
+from wirecoder.events.places import names_place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
@@ -39,7 +40,7 @@ class TriggerParse:
             found = self._objects[key] = [
                 (head, frozenset(w.lower() for w in _phrase_words(o)) | {head})
                 for o in _pattern_objects(self.token, prep)
-                for head in (o.lemma_.lower(),)
+                for head in _object_heads(o)
             ]
         return found
 
@@ -165,6 +166,13 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
 def _temporal(prep: Token) -> bool:
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _object_heads(token: Token) -> tuple[str, ...]:
+    """The words an object's head is matched as: its lemma, and `PLACE_OBJECT` for a
+    named place."""
+    lemma = token.lemma_.lower()
+    return (lemma, PLACE_OBJECT) if names_place(token) else (lemma,)
 
 
 def _phrase_words(token: Token) -> list[str]:
@@ -333,7 +341,9 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
     if not pattern.objects or token.pos_ == "NOUN":
         return found
     return found + [
-        o for o in _objects(token) if pattern.accepts_object(o.lemma_, _phrase_words(o))
+        o
+        for o in _objects(token)
+        if any(pattern.accepts_object(head, _phrase_words(o)) for head in _object_heads(o))
     ]
 
 
