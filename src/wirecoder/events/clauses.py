@@ -228,6 +228,15 @@ def result_of_agreement(trigger: Token, triggers: dict[int, tuple[Token, Pattern
 _AGREEING_ROOTS = frozenset({"03", "05"})
 
 
+def requested_act(trigger: Token) -> Token | None:
+    """ "arrested Pinochet *at the request of* a Spanish judge", "deployed troops *at
+    Maputo's request*": the verb whose act the request asked for, if the noun says so."""
+    if trigger.lemma_ != "request" or trigger.dep_ != "pobj" or trigger.head.lower_ != "at":
+        return None
+    verb = trigger.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
 def is_purpose(trigger: Token) -> bool:
     """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
     own right, the caller checks), not an act of its own."""

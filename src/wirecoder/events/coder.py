@@ -44,6 +44,7 @@ from wirecoder.events.clauses import (
     is_toll,
     ongoing_act,
     part_of_violent_act,
+    requested_act,
     result_of_agreement,
     threat_condition,
     warning_code,
@@ -187,6 +188,12 @@ class EventCoder:
                     note(token, pattern, "a purpose ('to ...', 'for ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
+                asked = requested_act(token)
+                if asked is not None and asked.i in triggers:
+                    # "bombed Serb tanks at the request of Dutch peacekeepers": a request
+                    # for what was done (0234 military protection, 0213 an arrest).
+                    done = codes.get(asked.i, triggers[asked.i][1].code)
+                    code = self._request_for(done) or code
                 if token.lemma_ == "warn" and code.startswith("13"):
                     # A warning that others may act is a comment, whatever it foretells.
                     code = code if warning_code(token, by_token) == "130" else "012"
@@ -439,6 +446,13 @@ class EventCoder:
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
                     break
+        asked = requested_act(trigger) if not targets else None
+        if asked is not None:
+            # "arrested Meng at the request of the United States": asked of the arrester.
+            while asked.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in asked.children):
+                asked = asked.head  # "began deploying troops at the request of ..."
+            doers = [c for c in asked.children if c.dep_ == "nsubj"]
+            targets = self._actors(doers, by_token)
         answered = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
         if not targets and answered and trigger.head.lemma_ in ANSWERING:
             # "Karimov rejected calls from Britain": the calls were made to him.
@@ -503,6 +517,12 @@ class EventCoder:
             same = targets[0].code if targets else sources[0].code
             return [], f"the only other party found ({same}) is the source itself"
         return found, ""
+
+    def _request_for(self, act: str) -> str | None:
+        """The appeal code of a request for ``act``: CAMEO's appeal for the act's kind of
+        cooperation, else by the act's family (an arrest asks for judicial cooperation,
+        force for military protection)."""
+        return self.ontology.governed_code("020", act) or _REQUEST_BY_ROOT.get(act[:2])
 
     def _coded(
         self,
@@ -1185,6 +1205,12 @@ class EventCoder:
             else None,
             reported_by=reported_by,
         )
+
+
+# Requests for acts CAMEO has no appeal code of their own for: an arrest or detention
+# (17) asks for judicial cooperation, a deployment or use of force (15, 19) for military
+# protection.
+_REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
 
 
 def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
