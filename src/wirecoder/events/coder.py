@@ -446,12 +446,14 @@ class EventCoder:
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
                     break
-        asked = requested_act(trigger) if not targets else None
-        if asked is not None:
+        requested = requested_act(trigger) if not targets else None
+        if requested is not None:
             # "arrested Meng at the request of the United States": asked of the arrester.
-            while asked.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in asked.children):
-                asked = asked.head  # "began deploying troops at the request of ..."
-            doers = [c for c in asked.children if c.dep_ == "nsubj"]
+            while requested.dep_ == "xcomp" and not any(
+                c.dep_ == "nsubj" for c in requested.children
+            ):
+                requested = requested.head  # "began deploying troops at the request of ..."
+            doers = [c for c in requested.children if c.dep_ == "nsubj"]
             targets = self._actors(doers, by_token)
         answered = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
         if not targets and answered and trigger.head.lemma_ in ANSWERING:
