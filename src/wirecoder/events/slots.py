@@ -271,7 +271,9 @@ def noun_doer(noun: Token) -> list[Token]:
 _OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"})
 
 # Prepositions that introduce a verb's subject's own further act.
-_MEANS_PREPOSITIONS = frozenset({"by", "with", "after"})
+_MEANS_PREPOSITIONS = frozenset({"by", "with", "after", "before"})
+# Verbs that set a condition on what follows "before": "demanded guarantees before ...".
+_PRECONDITIONING = frozenset({"demand", "insist", "want", "seek", "require", "wait", "need"})
 
 # Verbs that answer someone else's appeal, demand or offer named as their object.
 ANSWERING = frozenset({"reject", "dismiss", "ignore", "defy", "spurn", "snub", "heed", "accept"})
@@ -453,9 +455,15 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             if patients:
                 return patients
         means = trigger.head.lower_ in _MEANS_PREPOSITIONS
+        if trigger.head.lower_ == "before" and trigger.head.head.lemma_ in _PRECONDITIONING:
+            return []  # "demanded guarantees before agreeing to return": not (yet) done
         if trigger.dep_ == "pcomp" and means and trigger.head.head.pos_ == "VERB":
             # "retaliated by ordering Czech diplomats to leave", "went ahead with closing
             # the base": the one who retaliated or went ahead does it.
+            return slot_heads(trigger.head.head, "subject")
+        first = trigger.head.dep_ == "attr" and trigger.head.head.pos_ in {"VERB", "AUX"}
+        if trigger.dep_ == "relcl" and first and any(c.lower_ == "to" for c in children):
+            # "Russia became the first country to recognise ...": the copula's subject.
             return slot_heads(trigger.head.head, "subject")
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
