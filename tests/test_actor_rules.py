@@ -111,3 +111,9 @@ def test_the_hague_is_a_place_not_william_hague() -> None:
     found = codes("The court in The Hague ruled on Friday. The Hague said it would appeal.")
     assert "GBRGOV" not in found.values() and "GBRELI" not in found.values()
     assert codes("Foreign Secretary William Hague met Sergei Lavrov.")["William Hague"] == "GBRGOV"
+
+
+def test_an_ambiguous_group_name_is_read_where_the_text_calls_it_a_group() -> None:
+    found = codes("Madrid blamed the Basque separatist group ETA for the bombing.")
+    assert found.get("ETA") == "ESPREB"
+    assert "ETA" not in codes("The ETA of the convoy was noon, officials said.")

@@ -26,6 +26,10 @@ from wirecoder.actors.dictionary import (
 NameKind = Literal["person", "organisation", "institution", "country"]
 _LABELS: tuple[NameKind, ...] = ("person", "organisation", "institution", "country")
 _MAX_PATTERNS_PER_CALL = 5000
+_GROUP_WORDS = frozenset(
+    {"group", "organisation", "organization", "movement", "militia", "party", "faction"}
+)
+_GROUP_KINDS = frozenset({"armed_group", "party"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,9 @@ class NameFinder:
     def __init__(self, dictionary: ActorDictionary, nlp: Language) -> None:
         self.dictionary = dictionary
         self._readings: dict[str, _Readings] = {}
+        # Ambiguous names of armed groups and parties ("ETA"), read only where the text
+        # calls them a group ("the Basque separatist group ETA").
+        self._grouped: dict[str, Institution | None] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, names in _names(dictionary).items():
             ordered = sorted(n for n in names if n.strip())
@@ -95,9 +102,27 @@ class NameFinder:
         readings = self._readings.get(span.text)
         if readings is None:
             readings = self._readings[span.text] = self._read(span.text)
-        if readings is _NONE:
+        if readings is not _NONE and readings[2] is not None:
+            return NameMatch(span, *readings)
+        grouped = self._group_named(span)
+        if grouped is not None:
+            if readings is _NONE:
+                return NameMatch(span, institution=grouped)
+            people, organisation, _, country, how = readings
+            return NameMatch(span, people, organisation, grouped, country, how)
+        return None if readings is _NONE else NameMatch(span, *readings)
+
+    def _group_named(self, span: Span) -> Institution | None:
+        """An armed group or party whose name is ambiguous, where the word before it
+        calls it one ("group ETA", "party PA")."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is None or before.lemma_.lower() not in _GROUP_WORDS:
             return None
-        return NameMatch(span, *readings)
+        if span.text not in self._grouped:
+            found = self.dictionary.institution_for_name(span.text)
+            groups = found is not None and found.kind in _GROUP_KINDS
+            self._grouped[span.text] = found if groups else None
+        return self._grouped[span.text]
 
     def _read(self, text: str) -> _Readings:
         """Every reading the dictionary gives a name (memoised: names repeat)."""

@@ -30,6 +30,7 @@ from wirecoder.actors.dictionary import (
     ActorDictionary,
     AgentMatch,
     Country,
+    Institution,
     Person,
 )
 from wirecoder.actors.names import NameFinder, NameMatch
@@ -308,14 +309,7 @@ class ActorResolver:
         institution = self.dictionary.institution_for_name(text)
         if institution is None or institution.is_ambiguous(text):
             return None
-        names = (institution.name, *institution.names)
-        return Body(
-            institution.code,
-            institution.name,
-            institution.country,
-            institution.kind,
-            _words(names),
-        )
+        return _institution_body(institution)
 
     # -- entry point ----------------------------------------------------------------
     def resolve(self, doc: Doc, *, day: date, home: str | None = None) -> list[Mention]:
@@ -843,6 +837,9 @@ class ActorResolver:
             return
         if match.organisation is not None or match.institution is not None:
             body = self.body_for_name(span.text)
+            if body is None and match.institution is not None:
+                # An ambiguous name the finder read in context ("the group ETA").
+                body = _institution_body(match.institution)
             if body is not None and not (body.kind == "executive" and _is_location(span)):
                 entity = self._body_entity(state, body)
                 self._add(state, span, entity, "media" if body.kind == "media" else "organisation")
@@ -1192,3 +1189,10 @@ def _previous_sentence_start(token: Token) -> int:
     if start == 0:
         return 0
     return int(sentence_of(token.doc[start - 1]).start)
+
+
+def _institution_body(institution: Institution) -> Body:
+    names = (institution.name, *institution.names)
+    return Body(
+        institution.code, institution.name, institution.country, institution.kind, _words(names)
+    )
