@@ -46,7 +46,15 @@ def test_quote_scores_hold_their_floors() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     "name",
-    ["events", "events_dev2", "events_dev3", "events_dev4", "events_dev5", "events_heldout5"],
+    [
+        "events",
+        "events_dev2",
+        "events_dev3",
+        "events_dev4",
+        "events_dev5",
+        "events_heldout5",
+        "events_heldout6",
+    ],
 )
 def test_event_scores_hold_their_floors(name: str) -> None:
     floor = FLOORS[name]
