@@ -62,6 +62,7 @@ from wirecoder.events.slots import (
     is_passive,
     obliged_by,
     pobjs,
+    reduced_passive,
     slot_heads,
 )
 from wirecoder.events.violence import (
@@ -352,7 +353,8 @@ class EventCoder:
                 # the parties.
                 for verb in frame_objects(trigger, pattern):
                     targets = targets or self._slot_actors(verb, pattern.targets, by_token, home)
-        if not sources and (code[:2] == "15" or code == "074") and is_passive(trigger):
+        moved_passive = is_passive(trigger) or reduced_passive(trigger)
+        if not sources and (code[:2] == "15" or code == "074") and moved_passive:
             # "Rwandan troops were deployed to the Central African Republic": forces
             # moved or put on alert are their own state's doing.
             moved = self._actors(slot_heads(trigger, "object"), by_token)
