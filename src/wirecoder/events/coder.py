@@ -1167,12 +1167,16 @@ class EventCoder:
             reading = replace(reading, modality="intended")
         code = event.cameo
         threat = None
-        if code[:2] in COERCIVE_ROOTS and reading.modality == "intended" and trigger.pos_ == "VERB":
+        coercive = code[:2] in COERCIVE_ROOTS and trigger.pos_ == "VERB"
+        vowed = reading.pledged or _conditioned(trigger)
+        if coercive and reading.modality == "intended" and vowed:
             threat = self.ontology.governed_code("130", code)
         if threat is not None:
-            # "vowed to carry out more attacks", "plans to impose restrictions", "would
-            # blockade Paris": CAMEO has intent codes for cooperation only; a sanction,
-            # coercion or violence an actor announces is a threat made (13x).
+            # "vowed to carry out more attacks", "would use its nuclear weapons if it felt
+            # threatened": CAMEO has intent codes for cooperation only; a sanction,
+            # coercion or violence an actor vows, or makes hang on a condition, is a
+            # threat made (13x). One merely planned or announced ("said it would seize
+            # 804 farms", "agreed to ban the airlines") is the act, intended.
             code = threat
             reading = replace(reading, modality="asserted")
         elif reading.modality == "intended" and not code.startswith("03"):
@@ -1215,6 +1219,11 @@ class EventCoder:
 # (17) asks for judicial cooperation, a deployment or use of force (15, 19) for military
 # protection.
 _REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
+
+
+def _conditioned(trigger: Token) -> bool:
+    """ "would use its weapons *if it felt threatened*": the act hangs on a condition."""
+    return any(is_condition(c) for c in trigger.children)
 
 
 def _ontology_fields(entry: CameoCode) -> dict[str, Any]:

@@ -36,6 +36,7 @@ _INTENT_HEADS = frozenset(
         "threaten",
     }
 )
+_PLEDGING = frozenset({"vow", "threaten", "promise", "pledge", "swear"})
 # Nouns whose infinitive is a plan: "its plan to release", "a decision to withdraw".
 _INTENT_NOUNS = _INTENT_HEADS | {"decision", "intention", "move", "bid", "readiness"}
 _DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
@@ -67,6 +68,9 @@ class Reading:
     modality: Modality
     reported_by: Token | None  # the speech verb's subject, when the event is reported
     cue: str | None  # the word that decided it, for `explain`
+    # The intention was vowed or threatened ("vowed to shut the service down"), not just
+    # planned or announced: a coercive act so promised is a threat.
+    pledged: bool = False
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -106,7 +110,7 @@ def read_modality(
         and (governor.lemma_ in _INTENT_HEADS or governor.lemma_ in _INTENT_ADJECTIVES)
         and not _children(governor, {"neg"})
     ):
-        return Reading("intended", None, governor.text)
+        return Reading("intended", None, governor.text, governor.lemma_ in _PLEDGING)
     if (
         verb.dep_ == "acl"
         and verb.head.lemma_ in _INTENT_NOUNS
@@ -132,7 +136,7 @@ def read_modality(
     if head is not None and head.lemma_ in _DENIAL_HEADS:
         return Reading("negated", None, head.text)
     if head is not None and verb.dep_ == "xcomp" and head.lemma_ in _INTENT_HEADS:
-        return Reading("intended", None, head.text)
+        return Reading("intended", None, head.text, head.lemma_ in _PLEDGING)
     for aux in _children(verb, {"aux"}):
         if aux.lower_ in _FUTURE_AUX:
             return Reading("intended", None, aux.text)
