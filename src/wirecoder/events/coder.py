@@ -1157,7 +1157,7 @@ class EventCoder:
             said, did = mention_for(speaker, by_token), mention_for(source, by_token)
             if said is None or did is None:
                 return False
-            return said.code[:3] == did.code[:3]
+            return _speaks_for(said.code, did.code)
 
         reading = read_modality(
             trigger, source_token.root if source_token else None, same_actor=same_actor
@@ -1219,6 +1219,23 @@ class EventCoder:
 # (17) asks for judicial cooperation, a deployment or use of force (15, 19) for military
 # protection.
 _REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
+
+
+def _speaks_for(speaker: str, actor: str) -> bool:
+    """Whether a speaker coded `speaker` tells the acts of `actor` as its own side: the
+    same actor, one body inside the other ("IGOUNO" and its agencies), or two organs of
+    one state ("officials in New Delhi" for the army). Opposition, rebels, civilians or
+    rights groups of the same country tell another side's acts."""
+    if speaker == actor or speaker.startswith(actor) or actor.startswith(speaker):
+        return True
+    if speaker[:3] in _NON_STATE_PREFIXES or speaker[:3] != actor[:3]:
+        return False
+    return speaker[3:] in _STATE_ORGANS and actor[3:] in _STATE_ORGANS
+
+
+_NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
+# A state's own organs; its state media speak for it too, as the gold conventions say.
+_STATE_ORGANS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "MED"})
 
 
 def _conditioned(trigger: Token) -> bool:
