@@ -237,6 +237,34 @@ def requested_act(trigger: Token) -> Token | None:
     return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
+def summed_up_charge(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "activists said forces killed hundreds, *a charge* the government dismissed": a
+    charge that sums up the clause it trails. Who made it (the clause's speaker, else its
+    subject: "filed a case accusing Israel ..., a charge Israel denied") and whom it
+    accuses (the reported clause's subject; none where a verb of its own makes the
+    charge, as "accusing" and "claimed that" do), or None."""
+    if noun.lemma_ not in _CHARGES or noun.dep_ not in {"npadvmod", "appos"}:
+        return None
+    clause = noun.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head  # "... blew up the dam, a charge ...", read as the dam's
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    speech = clause.head if clause.dep_ == "ccomp" else None
+    if speech is not None and speech.lemma_ in _REPORTING | _ALLEGING:
+        speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+        # "claimed that ..., an allegation ...": the alleging verb is the charge.
+        return speakers, [] if speech.lemma_ in _ALLEGING else subjects
+    return subjects, []
+
+
+# Nouns by which a sentence names its own reported claim: "..., a charge X denied".
+_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
+_REPORTING = frozenset({"say", "tell", "report", "insist", "add"})
+_ALLEGING = frozenset({"allege", "claim", "charge", "accuse"})
+
+
 def is_purpose(trigger: Token) -> bool:
     """ "sent troops to protect the monitors": a purpose clause (of an act coded in its
     own right, the caller checks), not an act of its own."""

@@ -46,6 +46,7 @@ from wirecoder.events.clauses import (
     part_of_violent_act,
     requested_act,
     result_of_agreement,
+    summed_up_charge,
     threat_condition,
     warning_code,
 )
@@ -337,6 +338,17 @@ class EventCoder:
             # "calls from Washington", "a furious reaction from Israeli leaders",
             # "protests from China": who the noun's act comes from.
             sources = self._actors(pobjs(trigger, {"from"}), by_token, loose=True)
+        charge = summed_up_charge(trigger)
+        if trigger.lemma_ == "charge" and code[:2] == "11" and charge is None:
+            # Elsewhere a bare "charge" is the one a court hears ("faces charges").
+            return [], "a charge named, not one the sentence reports"
+        if charge is not None and not charge[1]:
+            # "filed a case accusing Israel of genocide, a charge Israel denied": the
+            # accusing verb is the charge, coded in its own right.
+            return [], "names the accusation its clause makes, which is coded"
+        if not sources and charge is not None:
+            # "activists said ..., a charge the government dismissed": the speakers'.
+            sources = self._actors(charge[0], by_token)
         commenting = code[:2] == "01" or trigger.lemma_ == "warn"
         if sources and commenting and all((s.code or "").endswith("EDU") for s in sources):
             # "analysts warned", "experts said": commentary on events, not one.
@@ -448,6 +460,12 @@ class EventCoder:
                 targets = self._actors(candidates, by_token, loose=True)
                 if targets:
                     break
+        if not targets and charge is not None:
+            targets = self._actors(charge[1], by_token)  # the accused
+        summed = summed_up_charge(trigger.head) if trigger.dep_ == "relcl" else None
+        if not targets and summed is not None:
+            # "..., a charge the Kremlin denied": denied to whoever made it.
+            targets = self._actors(summed[0], by_token)
         requested = requested_act(trigger) if not targets else None
         if requested is not None:
             # "arrested Meng at the request of the United States": asked of the arrester.
@@ -782,7 +800,10 @@ class EventCoder:
         if token.pos_ != "NOUN" or token.dep_ != "compound":
             return False
         head = token.head
-        if head.i in triggers or head.pos_ not in {"NOUN", "PROPN"}:
+        # A trigger head is an act of its own, but for a court's charge ("a murder
+        # charge"), which is coded only as a charge the sentence reports.
+        court_charge = head.lemma_ == "charge" and summed_up_charge(head) is None
+        if (head.i in triggers and not court_charge) or head.pos_ not in {"NOUN", "PROPN"}:
             return False
         return head.lemma_ in CLASSIFIED_NOUNS or self._agentive(head)
 
