@@ -48,7 +48,7 @@ _PHRASE = re.compile(r"<place>|[a-z]+(?: [a-z]+)*")
 _PREP_SLOT = re.compile(r"prep:([a-z]+)")
 # Where an actor can be found around a trigger; "prep:<word>" is checked separately.
 _SLOTS: dict[str, frozenset[str]] = {
-    "VERB": frozenset(("subject", "object", "dative", "speaker")),
+    "VERB": frozenset(("subject", "object", "dative", "speaker", "complement_object")),
     "NOUN": frozenset(("subject", "poss", "compound")),
     "ADJ": frozenset(("subject",)),  # "was supportive of", "is opposed to"
 }

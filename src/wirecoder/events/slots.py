@@ -483,6 +483,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         if reduced_passive(trigger):
             return _patients(trigger)  # "protesters detained since Sunday": the protesters
         return [c for c in children if c.dep_ in deps]
+    if slot == "complement_object":  # "urged its allies to back *Moldova's bid*"
+        verbs = [c for c in children if c.dep_ in _COMPLEMENT_DEPS["VERB"]]
+        return [o for v in verbs for o in v.children if o.dep_ == "dobj"]
     if slot == "dative":
         return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
     if slot == "poss":
