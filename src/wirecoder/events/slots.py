@@ -497,8 +497,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
         preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
         # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
-        # ... and of a noun's "of" object: "a suspension of air links *with* Serbia".
-        carried = pobjs(trigger, {"of"}) if trigger.pos_ == "NOUN" else []
+        # ... and of a noun's "of" object: "a suspension of air links *with* Serbia",
+        # or its "by" object: "an attack by Serb gunmen *on* Kosovo police".
+        carried = pobjs(trigger, {"of", "by"}) if trigger.pos_ == "NOUN" and word != "by" else []
         for obj in [*(c for c in children if c.dep_ == "dobj"), *carried]:
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
         return [
