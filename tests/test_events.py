@@ -792,3 +792,17 @@ def test_demands_a_government_rejects_are_not_its_own() -> None:
     found = events("The Kremlin rejected opposition demands for a new election in Russia.")
     demands = [(e.source.code, e.target.code) for e in found if e.root == "10" and e.source]
     assert demands == [("RUSOPP", "RUSGOV")], [e.to_dict() for e in found]
+
+
+def test_an_act_an_anniversary_recalls_is_no_event() -> None:
+    found = events(
+        "The prime minister visited the war shrine on Tuesday, the anniversary of Japan's "
+        "surrender, and China protested."
+    )
+    assert all(e.trigger != "surrender" for e in found)
+    assert any(e.trigger == "visited" for e in found)
+
+
+def test_ordered_forces_are_deployed_and_a_battle_group_is_no_battle() -> None:
+    found = events("Washington ordered a carrier battle group toward Taiwan on Monday.")
+    assert [(e.cameo, e.target and e.target.code) for e in found] == [("154", "TWN")]

@@ -58,6 +58,8 @@ CLASSIFIED_NOUNS = frozenset(
         "mission",
         "team",
         "force",
+        "group",  # "a carrier battle group", "an attack group"
+        "helicopter",
         "monitor",
         "observer",
         "inspector",
@@ -174,6 +176,18 @@ def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
             return "130"
         return "012"
     return "130"
+
+
+def commemorated(trigger: Token) -> bool:
+    """ "on the anniversary of Japan's surrender": a past act recalled by a date."""
+    return (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.lemma_ in _MEMORIAL_NOUNS
+    )
+
+
+_MEMORIAL_NOUNS = frozenset({"anniversary", "commemoration", "memorial"})
 
 
 def in_protest_at(trigger: Token) -> bool:

@@ -35,6 +35,7 @@ from wirecoder.events.clauses import (
     GOVERNING_ROOTS,
     ORDERING,
     PRIOR_ACTS,
+    commemorated,
     complements_of,
     fallback_targets,
     in_protest_at,
@@ -164,6 +165,9 @@ class EventCoder:
                 if token.i in skipped:
                     if token.i not in carriers:
                         note(token, pattern, skipped[token.i])
+                    continue
+                if commemorated(token):
+                    note(token, pattern, f"a past act the '{token.head.head}' recalls")
                     continue
                 if in_protest_at(token):
                     note(token, pattern, "'in protest' says why another act was done")
