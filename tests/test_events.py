@@ -806,3 +806,22 @@ def test_an_act_an_anniversary_recalls_is_no_event() -> None:
 def test_ordered_forces_are_deployed_and_a_battle_group_is_no_battle() -> None:
     found = events("Washington ordered a carrier battle group toward Taiwan on Monday.")
     assert [(e.cameo, e.target and e.target.code) for e in found] == [("154", "TWN")]
+
+
+def test_an_announced_act_of_force_is_intended_in_cameo_and_a_threat_in_plover() -> None:
+    # Our conventions keep the act (modality intended); PLOVER returns one category
+    # for "ASSAULT + future": THREATEN, its mode the threat's content.
+    found = events("Turkey said it would launch a ground operation against Kurdish militants.")
+    assert [(e.root, e.modality, e.plover) for e in found] == [("19", "intended", "THREATEN")]
+
+
+def test_a_question_put_to_a_speaker_is_no_appeal() -> None:
+    found = events(
+        "The embassy declined to comment on Monday when asked how long the row would last."
+    )
+    assert [e.root for e in found] == ["01"]
+
+
+def test_declaring_an_ambassador_persona_non_grata_expels_a_diplomat() -> None:
+    found = events("Peru declared Mexico's ambassador persona non grata on Tuesday.")
+    assert [(e.source and e.source.code, e.cameo) for e in found] == [("PER", "161")]

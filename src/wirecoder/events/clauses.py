@@ -178,6 +178,16 @@ def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
     return "130"
 
 
+def asked_by_reporters(trigger: Token) -> bool:
+    """ "declined to comment when asked about the row": a reporter's question."""
+    return (
+        trigger.lemma_ == "ask"
+        and trigger.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in trigger.children)
+        and any(c.lower_ in {"when", "if"} for c in trigger.children)
+    )
+
+
 def commemorated(trigger: Token) -> bool:
     """ "on the anniversary of Japan's surrender": a past act recalled by a date."""
     return (

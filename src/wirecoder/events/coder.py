@@ -35,6 +35,7 @@ from wirecoder.events.clauses import (
     GOVERNING_ROOTS,
     ORDERING,
     PRIOR_ACTS,
+    asked_by_reporters,
     commemorated,
     complements_of,
     fallback_targets,
@@ -165,6 +166,9 @@ class EventCoder:
                 if token.i in skipped:
                     if token.i not in carriers:
                         note(token, pattern, skipped[token.i])
+                    continue
+                if asked_by_reporters(token):
+                    note(token, pattern, "a question put to the speaker, not an appeal")
                     continue
                 if commemorated(token):
                     note(token, pattern, f"a past act the '{token.head.head}' recalls")
@@ -1207,6 +1211,12 @@ class EventCoder:
         elif reading.modality == "intended" and not code.startswith("03"):
             code = self.ontology.intent_code_for(code) or code
         entry = self.ontology.get(code)
+        fields = _ontology_fields(entry)
+        if coercive and reading.modality == "intended" and code[:2] in COERCIVE_ROOTS:
+            # PLOVER codes an announced act of force as the threat it is ("THREATEN could
+            # be ASSAULT + future: return the single category"), its mode the content.
+            announced = self.ontology.get(self.ontology.governed_code("130", code) or "130")
+            fields["plover"], fields["plover_mode"] = announced.plover_event, announced.plover_mode
         previous = sentence_of(sentence.doc[sentence.start - 1]) if sentence.start > 0 else None
         when = event_date(
             sentence, article_date, trigger=trigger, context=previous, expressions=expressions
@@ -1221,7 +1231,7 @@ class EventCoder:
             reported_by = EventActor(None, speaker.text, speaker.idx, speaker.idx + len(speaker))
         return replace(
             event,
-            **_ontology_fields(entry),
+            **fields,
             modality=reading.modality,
             date=when.date,
             date_precision=when.precision,
