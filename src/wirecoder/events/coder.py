@@ -400,9 +400,10 @@ class EventCoder:
             # "hit by a Russian cruise missile", "an Israeli air strike killed": a
             # nation's weapon is its military's; "was assassinated", "a roadside bomb
             # killed": violence nobody is named for is still news, its source an
-            # unidentified attacker (UAF) of the victims' country.
+            # unidentified attacker (UAF) of the country it happens in, else of the
+            # victims' ("two American soldiers were killed ... in Kandahar": AFGUAF).
             sources = self._armed_by(trigger) or [
-                EventActor(f"{victims or ''}UAF", "(unidentified)", trigger.idx, end)
+                EventActor(f"{scene or victims or ''}UAF", _UNIDENTIFIED, trigger.idx, end)
             ]
         if not sources and trigger.lemma_ in _MUTUAL_FIGHTING and trigger.dep_ == "nsubj":
             # "Armenia declared martial law after fighting broke out with Azerbaijan":
@@ -447,8 +448,8 @@ class EventCoder:
             return [], f"'{pattern.id}' is an act of armed forces; {sources[0].code} is none"
         if any(s.code == "UAF" for s in sources):
             # "a gunman opened fire on the former prime minister": an unidentified
-            # attacker of the victims' country, else of the place named.
-            country = victims or self._sentence_country(trigger, by_token)
+            # attacker of the country it happens in, else of the victims'.
+            country = scene or victims or self._sentence_country(trigger, by_token)
             if country is not None:
                 sources = [
                     replace(s, code=f"{country}UAF") if s.code == "UAF" else s for s in sources
@@ -1225,6 +1226,16 @@ class EventCoder:
             sentence, trigger=trigger, home_country=home, prepared=sentence_places
         )
         place = places[0] if places else None
+        source = event.source
+        named = mention_for(source_token.root, by_token) if source_token is not None else None
+        unknown = source is not None and (
+            source.text == _UNIDENTIFIED or (named is not None and named.code == "UAF")
+        )
+        if unknown and place is not None and place.country and source is not None:
+            # "killed by a roadside bomb in Kandahar province": attackers nobody names
+            # are of the country the attack happens in, which the gazetteer knows
+            # better than the actor dictionary.
+            source = replace(source, code=f"{place.country}UAF")
         reported_by = None
         if reading.reported_by is not None:
             speaker = reading.reported_by
@@ -1232,6 +1243,7 @@ class EventCoder:
         return replace(
             event,
             **fields,
+            source=source,
             modality=reading.modality,
             date=when.date,
             date_precision=when.precision,
@@ -1254,6 +1266,9 @@ class EventCoder:
 # (17) asks for judicial cooperation, a deployment or use of force (15, 19) for military
 # protection.
 _REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
+
+
+_UNIDENTIFIED = "(unidentified)"
 
 
 def _speaks_for(speaker: str, actor: str) -> bool:
