@@ -475,10 +475,13 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             # "retaliated by ordering Czech diplomats to leave", "went ahead with closing
             # the base": the one who retaliated or went ahead does it.
             return slot_heads(trigger.head.head, "subject")
+        to_clause = trigger.dep_ == "relcl" and any(c.lower_ == "to" for c in children)
         first = trigger.head.dep_ == "attr" and trigger.head.head.pos_ in {"VERB", "AUX"}
-        if trigger.dep_ == "relcl" and first and any(c.lower_ == "to" for c in children):
+        if to_clause and first:
             # "Russia became the first country to recognise ...": the copula's subject.
             return slot_heads(trigger.head.head, "subject")
+        if to_clause and trigger.head.dep_ == "appos":
+            return [trigger.head.head]  # "Obama, the first sitting president to visit Laos"
         # "agreed to send troops", "met and signed": the subject of the governing verb.
         if trigger.dep_ in {"xcomp", "conj", "advcl"} and trigger.head.i != trigger.i:
             return slot_heads(trigger.head, "subject")
