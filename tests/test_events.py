@@ -825,3 +825,12 @@ def test_a_question_put_to_a_speaker_is_no_appeal() -> None:
 def test_declaring_an_ambassador_persona_non_grata_expels_a_diplomat() -> None:
     found = events("Peru declared Mexico's ambassador persona non grata on Tuesday.")
     assert [(e.source and e.source.code, e.cameo) for e in found] == [("PER", "161")]
+
+
+def test_a_joined_warning_about_others_is_a_comment_and_their_act_hypothetical() -> None:
+    found = events(
+        "The United States said it was monitoring the border with Kosovo and warned that "
+        "Belgrade could be preparing an incursion."
+    )
+    codes = {(e.source and e.source.code, e.root, e.modality) for e in found}
+    assert ("USA", "01", "asserted") in codes and ("SRB", "19", "hypothetical") in codes

@@ -166,16 +166,27 @@ def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
     for content in (c for c in warn.children if c.dep_ == "ccomp"):
         doers = [c for c in content.children if c.dep_ in SUBJECT_DEPS]
         warners = [c for c in warn.children if c.dep_ in SUBJECT_DEPS]
+        if not warners and warn.dep_ == "conj":
+            # "said it was monitoring ... and warned that Belgrade could ...": shared.
+            warners = [c for c in warn.head.children if c.dep_ in SUBJECT_DEPS]
         if not doers or not warners:
             return "130"
         doer, warner = doers[0], warners[0]
         if doer.lower_ in PRONOUNS or doer.lower_ in {"we", "i"}:
             return "130"
+        if doer.lemma_ in _PENALTIES:
+            return "130"  # "warned that fresh sanctions could follow": the warner's own
         said, does = mention_for(warner, by_token), mention_for(doer, by_token)
         if said is not None and does is not None and said.code[:3] == does.code[:3]:
             return "130"
         return "012"
     return "130"
+
+
+# What a warning says will follow, when it is the warner's to impose.
+_PENALTIES = frozenset(
+    {"sanction", "measure", "retaliation", "reprisal", "consequence", "penalty", "tariff"}
+)
 
 
 def asked_by_reporters(trigger: Token) -> bool:
