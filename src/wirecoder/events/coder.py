@@ -1276,9 +1276,11 @@ def _speaks_for(speaker: str, actor: str) -> bool:
     same actor, one body inside the other ("IGOUNO" and its agencies), or two organs of
     one state ("officials in New Delhi" for the army). Opposition, rebels, civilians or
     rights groups of the same country tell another side's acts."""
-    if speaker == actor or speaker.startswith(actor) or actor.startswith(speaker):
+    if speaker == actor:
         return True
-    if speaker[:3] in _NON_STATE_PREFIXES or speaker[:3] != actor[:3]:
+    if speaker[:3] in _NON_STATE_PREFIXES or actor[:3] in _NON_STATE_PREFIXES:
+        return speaker.startswith(actor) or actor.startswith(speaker)
+    if speaker[:3] != actor[:3]:
         return False
     return speaker[3:] in _STATE_ORGANS and actor[3:] in _STATE_ORGANS
 
