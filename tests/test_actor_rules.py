@@ -117,3 +117,24 @@ def test_an_ambiguous_group_name_is_read_where_the_text_calls_it_a_group() -> No
     found = codes("Madrid blamed the Basque separatist group ETA for the bombing.")
     assert found.get("ETA") == "ESPREB"
     assert "ETA" not in codes("The ETA of the convoy was noon, officials said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "code"),
+    [
+        (
+            "Ayatollah Ruhollah Khomeini called on Muslims to act.",
+            "1989-02-14",
+            "Ruhollah Khomeini",
+            "IRNGOV",
+        ),
+        ("President Idi Amin ordered the Asians to leave.", "1972-08-05", "Idi Amin", "UGAGOV"),
+        ("Anwar Sadat flew to Jerusalem on Saturday.", "1977-11-19", "Anwar Sadat", "EGYGOV"),
+    ],
+)
+def test_leaders_of_earlier_decades_are_known(
+    text: str, published: str, mention: str, code: str
+) -> None:
+    doc = wirecoder.code(text, published=published)
+    found = {m.text: m.code for m in doc.actors}
+    assert any(mention in name and found[name] == code for name in found), found
