@@ -38,8 +38,9 @@ class TriggerParse:
         found = self._objects.get(key)
         if found is None:
             found = self._objects[key] = [
-                (head, frozenset(w.lower() for w in _phrase_words(o)) | {head})
+                (head, words | {head})
                 for o in _pattern_objects(self.token, prep)
+                for words in (frozenset(w.lower() for w in _phrase_words(o)),)
                 for head in _object_heads(o)
             ]
         return found
@@ -359,7 +360,8 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
     return found + [
         o
         for o in _objects(token)
-        if any(pattern.accepts_object(head, _phrase_words(o)) for head in _object_heads(o))
+        for words in (_phrase_words(o),)
+        if any(pattern.accepts_object(head, words) for head in _object_heads(o))
     ]
 
 

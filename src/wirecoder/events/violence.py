@@ -101,8 +101,9 @@ _NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
 # Crowds of a country's own people: their violence is a riot, not an armed attack.
 CROWDS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
 
-# Those who protest: a state's violence against them is repression however many die.
-_PROTESTING = ("OPP", "EDU", "LAB")
+# Victims who were protesting: a state's violence against them is repression however
+# many die (the coder's own _PROTESTING is who may be a protest's source).
+_DISSENTERS = ("OPP", "EDU", "LAB")
 
 # The state's unarmed bodies: its offices, courts and parliament.
 _CIVIL_STATE = frozenset({"GOV", "JUD", "LEG"})
@@ -162,13 +163,12 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "180"  # "militants attacked the Chinese consulate": no battle with an army
     if code not in {"190", "193"} or not unarmed:
         return code
+    own = state and source.code[:3] == target.code[:3]
     if code == "193":
         # "police opened fire on protesters": shooting at one's own unarmed people.
-        same = source.code[:3] == target.code[:3]
-        return "175" if state and same else code
-    own = state and source.code[:3] == target.code[:3]
+        return "175" if own else code
     massacre = "massacre" in {trigger.lemma_, trigger.head.lemma_}  # "a massacre, in which"
-    if own and victims.startswith(_PROTESTING) and not massacre:
+    if own and victims.startswith(_DISSENTERS) and not massacre:
         return "175"  # "security forces killed 1,400 people in the protests": repression
     if trigger.lemma_ in _KILLING and _mass(trigger, 100):
         return "202"
