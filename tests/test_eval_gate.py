@@ -52,7 +52,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev3",
         "events_dev4",
         "events_dev5",
-        "events_heldout5",
+        "events_dev6",
         "events_heldout6",
     ],
 )
