@@ -834,3 +834,31 @@ def test_a_joined_warning_about_others_is_a_comment_and_their_act_hypothetical()
     )
     codes = {(e.source and e.source.code, e.root, e.modality) for e in found}
     assert ("USA", "01", "asserted") in codes and ("SRB", "19", "hypothetical") in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru signed a fisheries accord on Friday after two days of talks in Lima.",
+        "Chile and Peru signed a fisheries accord at the end of all-night negotiations.",
+        "The Chilean president signed a fisheries accord with Peru's president at talks in Lima.",
+    ],
+)
+def test_talks_an_accord_was_signed_at_are_between_its_signatories(text: str) -> None:
+    found = [e for e in events(text) if e.cameo == "046"]
+    assert dyads(found) in (
+        {("CHL", "PER"), ("PER", "CHL")},
+        {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")},
+    )
+
+
+def test_talks_one_party_attends_name_no_meeting() -> None:
+    found = events("The Chilean president spoke about fishing rights at talks in Lima on Friday.")
+    assert all(e.root != "04" for e in found)
+
+
+def test_the_broker_of_a_deal_mediates_between_its_parties() -> None:
+    found = events(
+        "Chile and Peru settled their maritime dispute in a deal brokered by Brazil on Friday."
+    )
+    assert {("BRA", "CHL"), ("BRA", "PER")} <= dyads(e for e in found if e.cameo == "045")

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.antecedents import PRONOUNS, mention_for
 from wirecoder.events.patterns import Pattern
-from wirecoder.events.slots import SUBJECT_DEPS, noun_doer, pobjs
+from wirecoder.events.slots import SUBJECT_DEPS, meeting_parties, noun_doer, pobjs
 from wirecoder.events.violence import VIOLENT_ROOTS
 from wirecoder.model import Mention
 
@@ -145,8 +145,13 @@ def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
     if trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"} and code[:2] == "04":
         # "an EU-brokered ceasefire between A and B", "talks mediated by the AU": the
         # parties of the act the participle describes.
-        found.append(pobjs(trigger.head, {"between", "with"}))
-        found.append(noun_doer(trigger.head))
+        described = trigger.head
+        if described.pos_ == "PROPN" and described.dep_ == "pobj":
+            # "negotiations at Camp David brokered by Carter": the place is not brokered.
+            described = described.head.head if described.head.head.pos_ == "NOUN" else described
+        found.append(pobjs(described, {"between", "with"}))
+        found.append(noun_doer(described))
+        found.append(meeting_parties(described))  # "signed accords at talks hosted by"
     if trigger.pos_ == "NOUN" and code[:2] == "04":
         head = trigger.head
         if trigger.dep_ == "pobj":

@@ -49,7 +49,7 @@ _PREP_SLOT = re.compile(r"prep:([a-z]+)")
 # Where an actor can be found around a trigger; "prep:<word>" is checked separately.
 _SLOTS: dict[str, frozenset[str]] = {
     "VERB": frozenset(("subject", "object", "dative", "speaker", "complement_object")),
-    "NOUN": frozenset(("subject", "poss", "compound")),
+    "NOUN": frozenset(("subject", "poss", "compound", "parties")),
     "ADJ": frozenset(("subject",)),  # "was supportive of", "is opposed to"
 }
 _DEFAULT_SOURCE: dict[str, tuple[str, ...]] = {

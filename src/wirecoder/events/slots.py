@@ -268,6 +268,39 @@ def noun_doer(noun: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
+def meeting_parties(noun: Token) -> list[Token]:
+    """Who takes part in the meeting or deal a noun names, from the clause it sits in:
+    "Sadat and Begin signed the accords *after 13 days of negotiations*", "agreed a
+    deal with von der Leyen *at talks in Windsor*", "arrived *after months of
+    negotiations* with ...". One party alone is no meeting: the coder drops a meeting
+    with nobody else named ("said at talks in Geneva")."""
+    between = pobjs(noun, {"between"})
+    if between:
+        return between
+    phrase = noun
+    while (
+        phrase.dep_ == "pobj"
+        and phrase.head.lower_ == "of"
+        and phrase.head.head.pos_ == "NOUN"
+        and phrase.head.head.dep_ in {"pobj", "dobj"}
+    ):
+        phrase = phrase.head.head  # "at the end of all-night negotiations"
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in _MEETING_PREPOSITIONS:
+        return []
+    verb = phrase.head.head
+    if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "dobj":
+        verb = verb.head  # "normalised relations in a deal brokered by ..."
+    elif verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "pobj" and verb.head.lower_ == "with":
+        verb = verb.head.head  # "signed an accord with Peru's president at talks", misparsed
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    parties = slot_heads(verb, "subject")
+    return [*parties, *pobjs(verb, {"with"})] if parties else []
+
+
+# Prepositions that set an act at a meeting: "signed the accord *at* talks in ...".
+_MEETING_PREPOSITIONS = frozenset({"at", "after", "during", "following", "in"})
+
 # Verbs by which a group takes an act for its own ("claimed responsibility for").
 _OWNING = frozenset({"claim", "take", "accept", "admit", "acknowledge", "assume"})
 
@@ -505,6 +538,8 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
     if slot == "complement_object":  # "urged its allies to back *Moldova's bid*"
         verbs = [c for c in children if c.dep_ in _COMPLEMENT_DEPS["VERB"]]
         return [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    if slot == "parties":
+        return meeting_parties(trigger)
     if slot == "dative":
         return [c for c in children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
     if slot == "poss":
