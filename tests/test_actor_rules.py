@@ -138,3 +138,19 @@ def test_leaders_of_earlier_decades_are_known(
     doc = wirecoder.code(text, published=published)
     found = {m.text: m.code for m in doc.actors}
     assert any(mention in name and found[name] == code for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # People for or against a leader act in the leader's country, and are not him.
+        ("Anti-Gaddafi fighters entered Sirte on Thursday.", "Anti-Gaddafi fighters", "LBYREB"),
+        ("Pro-Gaddafi forces shelled Misrata on Thursday.", "Pro-Gaddafi forces", "LBYMIL"),
+    ],
+)
+def test_fighters_for_or_against_a_leader_are_of_his_country(
+    text: str, mention: str, code: str
+) -> None:
+    found = codes(text)
+    assert found.get(mention) == code
+    assert "LBYGOV" not in found.values()

@@ -367,7 +367,10 @@ class ActorResolver:
         spans = [
             m.span
             for m in names
-            if m.people and not _lowercase_word(m.span) and not self._inside_longer_name(m.span)
+            if m.people
+            and not _lowercase_word(m.span)
+            and not self._inside_longer_name(m.span)
+            and not _after_pro(m.span[0])  # "anti-Gaddafi fighters" are not Gaddafi
         ]
         taken = {i for s in spans for i in range(s.start, s.end)}
         # "Boko Haram" tagged PERSON is still the organisation the dictionary names.
@@ -384,6 +387,8 @@ class ActorResolver:
         for ent in candidates:
             if any(i in taken or i in bodies for i in range(ent.start, ent.end)):
                 continue
+            if any(_after_pro(t) for t in ent):
+                continue  # "Pro-Gaddafi" tagged a person
             if ent.label_ != "PERSON" and not self._person_like(ent):
                 continue
             if self.dictionary.country_for_name(_strip_possessive(ent.text)) is not None:
@@ -719,7 +724,8 @@ class ActorResolver:
             entity = self._body_entity(state, body)
             self._add(state, span, entity, "organisation")
             return
-        country = self._country_in(tokens, cities=False) or self._of_country(chunk)
+        championed = self._leader_championed(state, tokens, names)
+        country = self._country_in(tokens, cities=False) or self._of_country(chunk) or championed
         if country is None:
             if self._title_coref(state, span, agent):
                 return
@@ -762,6 +768,8 @@ class ActorResolver:
                 return
             country = home
         code = _join(country.code, agent)
+        if championed is country and agent.agent.code == "UAF" and tokens[0].lower_ != "pro":
+            code = f"{country.code}REB"  # "anti-Gaddafi fighters" fight the state
         entity = self._group_entity(
             state, code, f"{country.name} {agent.agent.label}", country.code
         )
@@ -770,6 +778,18 @@ class ActorResolver:
         if name is not None:
             named = state.new_entity(code=code, name=name.text, country=country.code, kind="group")
             self._add(state, name, named, "media" if agent.agent.code == "MED" else "title")
+
+    def _leader_championed(
+        self, state: _State, tokens: Sequence[Token], names: Sequence[NameMatch]
+    ) -> Country | None:
+        """ "anti-Gaddafi fighters", "pro-Assad forces": people for or against a leader
+        act in that leader's country (unlike "pro-Russian separatists")."""
+        within = {t.i for t in tokens}
+        for match in names:
+            if match.people and match.start in within and _after_pro(match.span[0]):
+                person = _pick_person(match.people, state.day)
+                return self.dictionary.country_by_code.get(person.country)
+        return None
 
     def _represented(self, state: _State, chunk: Span) -> tuple[str, str | None] | None:
         """ "a spokesman for the Free Aceh Movement", "officials of the Syrian presidency":
