@@ -862,3 +862,11 @@ def test_the_broker_of_a_deal_mediates_between_its_parties() -> None:
         "Chile and Peru settled their maritime dispute in a deal brokered by Brazil on Friday."
     )
     assert {("BRA", "CHL"), ("BRA", "PER")} <= dyads(e for e in found if e.cameo == "045")
+
+
+def test_fighting_that_broke_out_between_two_sides_is_between_them() -> None:
+    found = events(
+        "Heavy fighting erupted in the capital on Saturday between Sudan's army and the "
+        "paramilitary Rapid Support Forces."
+    )
+    assert dyads(e for e in found if e.root == "19") == {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}

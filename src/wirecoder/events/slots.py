@@ -553,6 +553,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
         # ... and of a noun's "of" object: "a suspension of air links *with* Serbia",
         # or its "by" object: "an attack by Serb gunmen *on* Kosovo police".
+        if word == "between" and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+            # "fighting erupted in Khartoum between the army and the RSF"
+            preps += [c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == word]
         carried = pobjs(trigger, {"of", "by"}) if trigger.pos_ == "NOUN" and word != "by" else []
         for obj in [*(c for c in children if c.dep_ == "dobj"), *carried]:
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
