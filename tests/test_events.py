@@ -870,3 +870,27 @@ def test_fighting_that_broke_out_between_two_sides_is_between_them() -> None:
         "paramilitary Rapid Support Forces."
     )
     assert dyads(e for e in found if e.root == "19") == {("SDNMIL", "SDNREB"), ("SDNREB", "SDNMIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Chadian troops moved into the border town of Tine on Monday. "
+            "They came under fire from gunmen on the Sudanese side.",
+            "TCDMIL",
+        ),
+        (
+            "Russia closed its embassy in Kyiv on Monday. It also expelled ten diplomats.",
+            "RUS",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(text: str, source: str) -> None:
+    last = events(text)[-1]
+    assert source in {last.source and last.source.code, last.target and last.target.code}
+
+
+def test_a_pronoun_stands_only_for_a_subject_of_its_number() -> None:
+    found = events("Chadian troops moved into Tine on Monday. It also expelled two diplomats.")
+    assert all(e.trigger != "expelled" or e.source is None for e in found)

@@ -63,6 +63,22 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
                 mention = mention_for(child, by_token)
                 if mention is not None:
                     return mention
+    if token.lower_ in {"they", "it"} and token.dep_ in SUBJECT_DEPS:
+        return _previous_subject(token, by_token)
+    return None
+
+
+def _previous_subject(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """ "Chadian troops moved into Tine on Monday. *They* came under fire ...": the
+    subject of the sentence before, when it agrees in number with the pronoun."""
+    start = sentence_of(token).start
+    if start == 0:
+        return None
+    root = sentence_of(token.doc[start - 1]).root
+    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
+        plural = subject.tag_ in {"NNS", "NNPS"} or bool(subject.conjuncts)
+        if plural == (token.lower_ == "they"):
+            return mention_for(subject, by_token)
     return None
 
 
