@@ -894,3 +894,13 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(text: str, s
 def test_a_pronoun_stands_only_for_a_subject_of_its_number() -> None:
     found = events("Chadian troops moved into Tine on Monday. It also expelled two diplomats.")
     assert all(e.trigger != "expelled" or e.source is None for e in found)
+
+
+def test_people_seized_as_hostages_are_taken_hostage() -> None:
+    found = events("Gunmen in Manila shot dead two guards and seized nine others as hostages.")
+    assert [e.cameo for e in found if e.trigger == "seized"] == ["181"]
+
+
+def test_a_country_pulled_out_of_is_the_target() -> None:
+    found = events("France will pull its ambassador out of Niger by the end of the year.")
+    assert [(e.cameo, e.target and e.target.code) for e in found] == [("161", "NER")]

@@ -298,6 +298,9 @@ def meeting_parties(noun: Token) -> list[Token]:
     return [*parties, *pobjs(verb, {"with"})] if parties else []
 
 
+# Particles a preposition may hang on: "pulled out *of*", "turned away *from*".
+_PARTICLES = frozenset({"out", "away", "back", "off"})
+
 # Prepositions that set an act at a meeting: "signed the accord *at* talks in ...".
 _MEETING_PREPOSITIONS = frozenset({"at", "after", "during", "following", "in"})
 
@@ -550,6 +553,14 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         word = slot.split(":", 1)[1]
         # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
         preps = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word]
+        # "pulled its troops out of Niger": the preposition hung on the particle.
+        preps += [
+            g
+            for c in children
+            if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in _PARTICLES
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ == word
+        ]
         # "open a base in Dushanbe", "withdraw troops from": prepositions of the object.
         # ... and of a noun's "of" object: "a suspension of air links *with* Serbia",
         # or its "by" object: "an attack by Serb gunmen *on* Kosovo police".
