@@ -904,3 +904,11 @@ def test_people_seized_as_hostages_are_taken_hostage() -> None:
 def test_a_country_pulled_out_of_is_the_target() -> None:
     found = events("France will pull its ambassador out of Niger by the end of the year.")
     assert [(e.cameo, e.target and e.target.code) for e in found] == [("161", "NER")]
+
+
+def test_a_charge_dismissed_as_baseless_is_denied() -> None:
+    found = events(
+        "Rights groups said soldiers had fired on the crowd, a charge the army dismissed as "
+        "fake news."
+    )
+    assert "016" in {e.cameo for e in found if e.trigger == "dismissed"}
