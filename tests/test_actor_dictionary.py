@@ -94,6 +94,8 @@ def test_shipped_people_folder_is_loaded(actors: ActorDictionary) -> None:
         ("North Korean", "PRK", "adjective"),
         ("Congolese", "COD", "adjective"),
         ("Congo-Brazzaville", "COG", "name"),
+        ("Congo", "COD", "name"),  # wire style: bare Congo is the DRC
+        ("Congo Republic", "COG", "name"),
         ("Palestinian", "PSE", "adjective"),
         ("Kosovo", "KSV", "name"),
     ],
