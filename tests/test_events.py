@@ -912,3 +912,11 @@ def test_a_charge_dismissed_as_baseless_is_denied() -> None:
         "fake news."
     )
     assert "016" in {e.cameo for e in found if e.trigger == "dismissed"}
+
+
+def test_aid_from_several_states_arriving_somewhere_is_given_to_that_country() -> None:
+    found = events(
+        "Rescue teams and aid from Egypt and Turkey began arriving in eastern Libya on "
+        "Wednesday after the floods."
+    )
+    assert dyads(e for e in found if e.root == "07") == {("EGY", "LBY"), ("TUR", "LBY")}

@@ -60,6 +60,7 @@ from wirecoder.events.slots import (
     ANSWERING,
     SUBJECT_DEPS,
     TriggerParse,
+    delivered_to,
     fits,
     frame_objects,
     is_passive,
@@ -345,7 +346,10 @@ class EventCoder:
         if not sources and trigger.pos_ == "NOUN" and code[:2] not in _DIRECTED_FROM:
             # "calls from Washington", "a furious reaction from Israeli leaders",
             # "protests from China": who the noun's act comes from.
-            sources = self._actors(pobjs(trigger, {"from"}), by_token, loose=True)
+            givers = pobjs(trigger, {"from"})
+            if not givers and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
+                givers = pobjs(trigger.head, {"from"})  # "rescue teams and aid from Egypt"
+            sources = self._actors(givers, by_token, loose=True)
         charge = summed_up_charge(trigger)
         if trigger.lemma_ == "charge" and code[:2] == "11" and charge is None:
             # Elsewhere a bare "charge" is the one a court hears ("faces charges").
@@ -628,6 +632,14 @@ class EventCoder:
             return self._about(trigger, own, by_token)
         if code[:2] in _FORCE_ROOTS or code == "0874":
             return self._place_hit(trigger, code, own, by_token)
+        if code[:2] == "07" and trigger.pos_ == "NOUN":
+            # "aid from Egypt began arriving in eastern Libya": where it arrives.
+            found = [
+                place
+                for head in delivered_to(trigger)
+                if (place := self._place(head, by_token)) is not None and place.code not in own
+            ]
+            return found[:1]
         return []
 
     def _aimed_at(

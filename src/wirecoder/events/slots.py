@@ -298,6 +298,27 @@ def meeting_parties(noun: Token) -> list[Token]:
     return [*parties, *pobjs(verb, {"with"})] if parties else []
 
 
+def delivered_to(noun: Token) -> list[Token]:
+    """Where the thing a noun names arrives: "aid began arriving *in Libya*", "supplies
+    reached *Gaza*"."""
+    subject = noun
+    while subject.dep_ == "conj" and subject.head.pos_ == "NOUN":
+        subject = subject.head  # "rescue teams and aid"
+    if subject.dep_ != "nsubj":
+        return []
+    verbs = [subject.head, *(c for c in subject.head.children if c.dep_ == "xcomp")]
+    places: list[Token] = []
+    for verb in verbs:
+        if verb.lemma_ == "reach":
+            places += [c for c in verb.children if c.dep_ == "dobj"]
+        elif verb.lemma_ in _ARRIVING:
+            places += pobjs(verb, {"in", "into", "at", "to"})
+    return places
+
+
+# Verbs by which goods or people get somewhere.
+_ARRIVING = frozenset({"arrive", "pour", "flow", "land", "enter", "cross"})
+
 # Particles a preposition may hang on: "pulled out *of*", "turned away *from*".
 _PARTICLES = frozenset({"out", "away", "back", "off"})
 
