@@ -920,3 +920,9 @@ def test_aid_from_several_states_arriving_somewhere_is_given_to_that_country() -
         "Wednesday after the floods."
     )
     assert dyads(e for e in found if e.root == "07") == {("EGY", "LBY"), ("TUR", "LBY")}
+
+
+def test_an_act_a_state_condemns_is_not_its_own() -> None:
+    found = events("Kenya condemned the attack on the Somali border post on Monday.")
+    assert all(not (e.root == "19" and e.source and e.source.code == "KEN") for e in found)
+    assert any(e.root == "11" and e.source and e.source.code == "KEN" for e in found)

@@ -261,6 +261,8 @@ def noun_doer(noun: Token) -> list[Token]:
         return []  # "called the sanctions illegal": a judgment of someone else's act
     if noun.dep_ == "dobj" and verb.lemma_ in ANSWERING:
         return []  # "rejected opposition demands": the demands are not the rejecter's
+    if noun.dep_ == "dobj" and verb.lemma_ in _JUDGING:
+        return []  # "Kenya condemned the attack", "denounced the trip": someone else's
     if is_passive(verb):
         return pobjs(verb, {"by"})
     if verb.pos_ in {"VERB", "AUX"}:
@@ -335,6 +337,24 @@ _PRECONDITIONING = frozenset({"demand", "insist", "want", "seek", "require", "wa
 
 # Verbs that answer someone else's appeal, demand or offer named as their object.
 ANSWERING = frozenset({"reject", "dismiss", "ignore", "defy", "spurn", "snub", "heed", "accept"})
+
+# Verbs that judge an act named as their object, done by someone else.
+_JUDGING = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "criticise",
+        "criticize",
+        "decry",
+        "deplore",
+        "praise",
+        "hail",
+        "applaud",
+        "welcome",
+        "slam",
+        "blast",
+    }
+)
 
 # Verbs by which a party disowns an act named after them.
 _DISOWNING = frozenset({"deny", "disclaim"})
