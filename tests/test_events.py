@@ -926,3 +926,11 @@ def test_an_act_a_state_condemns_is_not_its_own() -> None:
     found = events("Kenya condemned the attack on the Somali border post on Monday.")
     assert all(not (e.root == "19" and e.source and e.source.code == "KEN") for e in found)
     assert any(e.root == "11" and e.source and e.source.code == "KEN" for e in found)
+
+
+def test_a_visit_with_no_host_named_is_to_the_country_the_sentence_is_set_in() -> None:
+    found = events(
+        "Putin and Erdogan opened a gas pipeline at a ceremony in Istanbul on Wednesday, "
+        "during Putin's one-day visit."
+    )
+    assert ("RUSGOV", "TUR") in dyads(e for e in found if e.cameo == "042")
