@@ -54,6 +54,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev5",
         "events_dev6",
         "events_heldout6",
+        "events_heldout7",
     ],
 )
 def test_event_scores_hold_their_floors(name: str) -> None:
