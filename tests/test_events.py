@@ -934,3 +934,8 @@ def test_a_visit_with_no_host_named_is_to_the_country_the_sentence_is_set_in() -
         "during Putin's one-day visit."
     )
     assert ("RUSGOV", "TUR") in dyads(e for e in found if e.cameo == "042")
+
+
+def test_troops_backed_by_tanks_are_supported_by_nobody() -> None:
+    found = events("Thai troops backed by armoured vehicles stormed the protest camp on Wednesday.")
+    assert all(e.root != "05" for e in found)

@@ -523,7 +523,8 @@ class EventCoder:
         found: list[Event] = []
         for source, target in pairs:
             if target is not None and target.code == source.code:
-                if symmetric or target.start == source.start or code[:2] == "04":
+                if symmetric or target.start == source.start or code[:2] in _SELF_LESS_ROOTS:
+                    # "Thai troops backed by armoured vehicles": nobody backs itself.
                     continue
                 # "troops launched an offensive against forces loyal to ...", read as
                 # the same code: the act stands, its target is not told apart.
@@ -1371,6 +1372,9 @@ _HARM_ROOTS = frozenset({"18", "19", "20"})
 _UNREAL = frozenset({"intended", "hypothetical", "negated"})
 # Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
 # Iraq", "an attack from the north".
+# Acts nobody does to itself: a consultation, support. (Aid or a concession told with
+# the giver's own code on both sides is a misread actor, but still an act.)
+_SELF_LESS_ROOTS = frozenset({"04", "05"})
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Groups that are, unless told otherwise, people of the place where they act.
