@@ -939,3 +939,8 @@ def test_a_visit_with_no_host_named_is_to_the_country_the_sentence_is_set_in() -
 def test_troops_backed_by_tanks_are_supported_by_nobody() -> None:
     found = events("Thai troops backed by armoured vehicles stormed the protest camp on Wednesday.")
     assert all(e.root != "05" for e in found)
+
+
+def test_declaring_a_zone_or_a_war_footing_is_no_statement() -> None:
+    found = events("French troops declared a protected zone in the southwest on Monday.")
+    assert all(e.root != "01" for e in found)

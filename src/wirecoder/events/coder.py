@@ -633,9 +633,10 @@ class EventCoder:
             return self._about(trigger, own, by_token)
         if code[:2] in _FORCE_ROOTS or code == "0874":
             return self._place_hit(trigger, code, own, by_token)
-        if code == "042" and trigger.pos_ == "NOUN":
+        if code == "042" and trigger.pos_ == "NOUN" and trigger.lemma_ != "tour":
             # "inaugurated the pipeline at a ceremony in Istanbul, during Putin's visit":
-            # a visit whose host goes unnamed is to the country the sentence is set in.
+            # a visit whose host goes unnamed is to the country the sentence is set in
+            # (a tour has no single host).
             host = self._sentence_country(trigger, by_token)
             if host is not None and host not in {self._country_part(c) for c in own}:
                 return [EventActor(host, "(implied)", trigger.idx, trigger.idx + len(trigger))]
