@@ -944,3 +944,17 @@ def test_troops_backed_by_tanks_are_supported_by_nobody() -> None:
 def test_declaring_a_zone_or_a_war_footing_is_no_statement() -> None:
     found = events("French troops declared a protected zone in the southwest on Monday.")
     assert all(e.root != "01" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        (
+            "US warplanes bombed militia positions on Friday, the first American strikes there.",
+            "19",
+        ),
+        ("Some 5,000 workers of the Serbian Workers' Union began a strike on Monday.", "14"),
+    ],
+)
+def test_a_state_strikes_with_arms_and_workers_by_walking_out(text: str, root: str) -> None:
+    assert root in {e.root for e in events(text) if e.trigger.startswith("strike")}

@@ -124,13 +124,16 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     doer = source.code or ""
     state = doer[3:].startswith(_STATE_FORCES)
     # A bare country is its forces; a bare "REB" (rebels of no known country) is not.
-    bare_state = len(doer) == 3 and doer not in _NON_STATE
+    # ("LAB", "OPP": people of no known country are no state either.)
+    bare_state = len(doer) == 3 and doer not in _NON_STATE and doer not in _UNARMED
     military = state or bare_state or doer.startswith("IGO")
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
     if bombing is not None and bombing != "183":
         return bombing  # a suicide, car or roadside bombing, whoever set it off
     # "killed in a bomb blast": a bombing, an air strike if a state's forces' (below).
     code = bombing or code
+    if code == "143" and military and trigger.pos_ == "NOUN":
+        return "190"  # "the first American strikes in Iraq": states and armies do not walk out
     if code == "152" and doer[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
