@@ -958,3 +958,11 @@ def test_declaring_a_zone_or_a_war_footing_is_no_statement() -> None:
 )
 def test_a_state_strikes_with_arms_and_workers_by_walking_out(text: str, root: str) -> None:
     assert root in {e.root for e in events(text) if e.trigger.startswith("strike")}
+
+
+def test_a_claimed_attack_is_claimed_and_done_by_the_claimant() -> None:
+    found = events("The Taliban claimed the attack on the police station in Kabul.")
+    assert {(e.root, e.source and e.source.code) for e in found} == {
+        ("01", "AFGREB"),
+        ("19", "AFGREB"),
+    }

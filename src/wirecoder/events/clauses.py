@@ -87,10 +87,11 @@ PRIOR_ACTS = frozenset({"02", "10", "13"})
 
 def ongoing_act(frame: str, act: str) -> bool:
     """Whether the act a frame names is under way or done, and so an event of its own:
-    the fighting or protest something stops or halts (087), or the attack it
-    investigates (09): "urged NATO to halt the bombing", "will investigate the strike"."""
+    the fighting or protest something stops or halts (087), the attack it investigates
+    (09) or claims (015): "urged NATO to halt the bombing", "will investigate the
+    strike", "the Taliban claimed the attack"."""
     # (Lifting a blockade, 0872, eases a restriction; the blockade is its frame.)
-    stops = frame in {"087", "0871"} or frame.startswith("09")
+    stops = frame in {"087", "0871", "015"} or frame.startswith("09")
     return stops and act[:2] in {"14", "18", "19", "20"}
 
 
