@@ -966,3 +966,9 @@ def test_a_claimed_attack_is_claimed_and_done_by_the_claimant() -> None:
         ("01", "AFGREB"),
         ("19", "AFGREB"),
     }
+
+
+def test_a_transnational_armed_group_is_coded_by_the_country_it_acts_in() -> None:
+    found = events("Islamic State militants attacked a police station in Kirkuk on Monday.")
+    assert {e.source and e.source.code for e in found if e.root == "19"} == {"IRQREB"}
+    assert all("Islamic State" in ((e.source and e.source.text) or "") for e in found)

@@ -1257,6 +1257,17 @@ class EventCoder:
             # are of the country the attack happens in, which the gazetteer knows
             # better than the actor dictionary.
             source = replace(source, code=f"{place.country}UAF")
+        target = event.target
+        if place is not None and place.country:
+            # Transnational armed groups are coded, as our conventions code every
+            # non-state armed group, as rebels of the country they act in ("Islamic
+            # State claimed the attacks" in Brussels: BELREB); the text keeps the name.
+            source, target = (
+                replace(actor, code=f"{place.country}REB")
+                if actor is not None and (actor.code or "").startswith(_TRANSNATIONAL)
+                else actor
+                for actor in (source, target)
+            )
         reported_by = None
         if reading.reported_by is not None:
             speaker = reading.reported_by
@@ -1265,6 +1276,7 @@ class EventCoder:
             event,
             **fields,
             source=source,
+            target=target,
             modality=reading.modality,
             date=when.date,
             date_precision=when.precision,
@@ -1290,6 +1302,9 @@ _REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
 
 
 _UNIDENTIFIED = "(unidentified)"
+# Codes of armed groups that act across borders (al-Qaeda IMGMUSALQ, Islamic State
+# IMGMUSISI), which events code by the country they act in.
+_TRANSNATIONAL = "IMG"
 
 
 def _speaks_for(speaker: str, actor: str) -> bool:
