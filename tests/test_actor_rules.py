@@ -154,3 +154,21 @@ def test_fighters_for_or_against_a_leader_are_of_his_country(
     found = codes(text)
     assert found.get(mention) == code
     assert "LBYGOV" not in found.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # Armed men a named leader commands are his country's, of their own kind.
+        ("President Assad's troops recaptured the town.", "troops", "SYRMIL"),
+        # A kind named after "and" shares the nationality of the one before it.
+        ("US warships and bombers struck targets in Baghdad.", "bombers", "USAMIL"),
+        # Warplanes and patrol boats by type.
+        ("Turkish F-16s shot down the plane.", "Turkish F-16s", "TURMIL"),
+        ("North Korean patrol boats seized the ship.", "North Korean patrol boats", "PRKMIL"),
+    ],
+)
+def test_forces_take_their_commander_s_or_partner_s_country(
+    text: str, mention: str, code: str
+) -> None:
+    assert codes(text).get(mention) == code

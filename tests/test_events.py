@@ -972,3 +972,14 @@ def test_a_transnational_armed_group_is_coded_by_the_country_it_acts_in() -> Non
     found = events("Islamic State militants attacked a police station in Kirkuk on Monday.")
     assert {e.source and e.source.code for e in found if e.root == "19"} == {"IRQREB"}
     assert all("Islamic State" in ((e.source and e.source.text) or "") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("American and British troops thrust into southern Iraq on Thursday.", "192"),
+        ("US warships unleashed cruise missiles on government buildings in Baghdad.", "195"),
+    ],
+)
+def test_armies_thrusting_in_or_unleashing_missiles(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}

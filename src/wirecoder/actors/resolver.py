@@ -67,6 +67,8 @@ _PRONOUNS = frozenset({"he", "she", "his", "her"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
 # Agents coded without a country: unidentified gunmen, international peacekeepers.
 _STATELESS_AGENTS = frozenset({"UAF", "IGO"})
+# Armed men a named person commands: "Assad's forces", "Kabila's rebel forces".
+_COMMANDED = frozenset({"MIL", "REB", "COP", "SPY"})
 # Bare plural groups ("police", "troops", "rebels") are taken to be of the dateline's
 # country; other bare groups (teachers, families, firms) are too often not actors.
 _HOME_AGENTS = frozenset({"COP", "MIL", "OPP", "REB", "INS", "LEG"})
@@ -663,6 +665,7 @@ class ActorResolver:
 
     def _agent_phrase(self, state: _State, chunk: Span, names: Sequence[NameMatch]) -> None:
         if any(t.i in state.persons for t in chunk):
+            self._commanded_force(state, chunk)
             return
         tokens = [t for t in chunk if t.i not in state.used and t.i not in state.described]
         while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].pos_ == "DET"):
@@ -725,7 +728,12 @@ class ActorResolver:
             self._add(state, span, entity, "organisation")
             return
         championed = self._leader_championed(state, tokens, names)
-        country = self._country_in(tokens, cities=False) or self._of_country(chunk) or championed
+        country = (
+            self._country_in(tokens, cities=False)
+            or self._of_country(chunk)
+            or championed
+            or self._coordinated_country(state, chunk)
+        )
         if country is None:
             if self._title_coref(state, span, agent):
                 return
@@ -778,6 +786,44 @@ class ActorResolver:
         if name is not None:
             named = state.new_entity(code=code, name=name.text, country=country.code, kind="group")
             self._add(state, name, named, "media" if agent.agent.code == "MED" else "title")
+
+    def _commanded_force(self, state: _State, chunk: Span) -> None:
+        """ "Assad's forces", "Laurent Kabila's rebel forces": armed men a named person
+        commands are of that person's country and of their own kind, not the person."""
+        owners = [c for c in chunk.root.children if c.dep_ == "poss" and c.i in state.persons]
+        if not owners:
+            return
+        words = [t for t in chunk if t.i > owners[-1].i and t.dep_ != "case"]
+        if not words or words[-1].i != chunk.root.i:
+            return
+        agent = self.dictionary.agent_match([t.lower_ for t in words])
+        if agent is None or agent.agent.code not in _COMMANDED:
+            return
+        owner = owners[-1].i
+        start = chunk.doc[owner].idx
+        country = next((m.country for m in state.mentions if m.start <= start < m.end), None)
+        if country is None:
+            # The person may be read after the phrase ("President Assad's troops").
+            people = next((m.people for m in state.names if m.start <= owner < m.end), ())
+            country = _pick_person(people, state.day).country if people else None
+        if country is None:
+            return
+        span = chunk.doc[words[0].i : words[-1].i + 1]
+        code = country + agent.agent.code
+        entity = self._group_entity(state, code, span.text, country)
+        self._add(state, span, entity, "affiliation")
+
+    def _coordinated_country(self, state: _State, chunk: Span) -> Country | None:
+        """ "Israeli tanks and troops", "US warships and bombers": a kind named after
+        "and" shares the nationality of the one before it."""
+        root = chunk.root
+        if root.dep_ != "conj" or root.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        start = root.head.idx
+        head = next((m for m in state.mentions if m.start <= start < m.end), None)
+        if head is None or head.country is None or len(head.code) <= 3:
+            return None  # only a group of a country ("Israeli tanks"), not the state itself
+        return self.dictionary.country_by_code.get(head.country)
 
     def _leader_championed(
         self, state: _State, tokens: Sequence[Token], names: Sequence[NameMatch]
