@@ -983,3 +983,25 @@ def test_a_transnational_armed_group_is_coded_by_the_country_it_acts_in() -> Non
 )
 def test_armies_thrusting_in_or_unleashing_missiles(text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "North Korea gave Seoul an ultimatum on Friday, a day after the two sides "
+            "exchanged artillery fire across the border.",
+            {("PRK", "KOR"), ("KOR", "PRK")},
+        ),
+        (
+            "Cuba freed an American aid worker on Wednesday and the United States released "
+            "three Cuban agents, as the two countries agreed to restore diplomatic relations.",
+            {("CUB", "USA"), ("USA", "CUB")},
+        ),
+    ],
+)
+def test_the_two_sides_are_the_last_two_parties_named(
+    text: str, pair: set[tuple[str, str]]
+) -> None:
+    last = events(text)[-2:]
+    assert dyads(last) == pair

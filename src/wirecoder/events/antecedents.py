@@ -100,6 +100,40 @@ def plural_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Menti
     return []
 
 
+def pair_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """ "the two sides exchanged artillery fire", "the two pledged", "both countries
+    agreed": the last actor named before the phrase and the nearest one before it of
+    another country, of the same kind if there is one (two leaders, two states)."""
+    if not _names_a_pair(token):
+        return []
+    before = sorted(
+        {id(m): m for i, m in by_token.items() if i < token.i}.values(), key=lambda m: m.start
+    )
+    if not before:
+        return []
+    last = before[-1]
+    others = [m for m in before if m.country and m.country != last.country]
+    if not last.country or not others:
+        return []
+    alike = [m for m in others if (m.code or "")[3:] == (last.code or "")[3:]]
+    return [(alike or others)[-1], last]
+
+
+def _names_a_pair(token: Token) -> bool:
+    children = {c.lower_ for c in token.children}
+    if token.lower_ in {"two", "both"}:
+        return token.lower_ == "both" or "the" in children  # "the two", "both"
+    if token.lemma_ not in _PAIRED:
+        return False
+    return ("the" in children and "two" in children) or "both" in children
+
+
+# Nouns for the two parties of an act: "the two sides", "both countries".
+_PAIRED = frozenset(
+    {"side", "country", "leader", "man", "government", "nation", "neighbour", "neighbor", "rival"}
+)
+
+
 def party_speaking(token: Token, by_token: dict[int, Mention]) -> list[Token]:
     """ "Lebanon's prime minister said he was gloomy about the talks with the IMF": the
     subject of the nearest clause above the token that names an actor, who speaks of

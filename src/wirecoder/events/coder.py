@@ -25,6 +25,7 @@ from wirecoder.events.antecedents import (
     as_counterpart,
     mention_for,
     mentions_by_token,
+    pair_antecedents,
     party_speaking,
     plural_antecedents,
 )
@@ -1046,6 +1047,19 @@ class EventCoder:
             appositions = [c for c in head.children if c.dep_ == "appos"]
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
+                if mention is None and token.dep_ in SUBJECT_DEPS:
+                    paired = pair_antecedents(token, by_token)
+                    if paired:
+                        # "the two sides exchanged fire": the last two parties named.
+                        states = token.lemma_ in {"country", "nation"}  # "the two countries"
+                        _add_new(
+                            actors,
+                            (
+                                EventActor(m.country if states else m.code, m.text, m.start, m.end)
+                                for m in paired
+                            ),
+                        )
+                        continue
                 if mention is None and token.lower_ == "them":
                     _add_new(
                         actors,
