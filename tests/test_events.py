@@ -1005,3 +1005,10 @@ def test_the_two_sides_are_the_last_two_parties_named(
 ) -> None:
     last = events(text)[-2:]
     assert dyads(last) == pair
+
+
+def test_an_armed_group_telling_its_own_attack_claims_it_and_an_army_does_not() -> None:
+    claimed = events("The Irish Republican Army said it planted the bomb in Brighton on Friday.")
+    assert ("GBRREB", "015") in {(e.source and e.source.code, e.cameo) for e in claimed}
+    reported = events("Ukraine's military said its drones had struck an oil refinery in Russia.")
+    assert all(e.cameo != "015" for e in reported)

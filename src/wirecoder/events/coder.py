@@ -243,7 +243,39 @@ class EventCoder:
                         # act itself goes on whatever is said of its end.
                         event = replace(event, modality="asserted")
                     events.append(event)
+                    claim = self._own_claim(event, doc, by_token)
+                    if claim is not None:
+                        events.append(claim)
         return _merge(events), tuple(seen)
+
+    def _own_claim(
+        self, event: Event, doc: Doc, by_token: dict[int, Mention]
+    ) -> Event | None:
+        """ "The IRA said it planted the bomb", "the FLQ said it had strangled him": an
+        armed group telling its own act of violence claims responsibility for it (015).
+        (A state's army reporting its operations claims nothing.)"""
+        if event.root not in VIOLENT_ROOTS or event.reported_by is None or not event.source:
+            return None
+        if not (event.source.code or "").endswith(_CLAIMANTS):
+            return None
+        if event.modality != "asserted":
+            return None
+        speaker = doc.char_span(
+            event.reported_by.start, event.reported_by.end, alignment_mode="expand"
+        )
+        if speaker is None:
+            return None
+        said = mention_for(speaker.root, by_token)
+        if said is None or said.code != event.source.code:
+            return None
+        verb = speaker.root.head
+        return replace(
+            event,
+            **_ontology_fields(self.ontology.get("015")),
+            trigger=verb.text,
+            rule="claim.own_act",
+            reported_by=None,
+        )
 
     def _governed(
         self, triggers: dict[int, tuple[Token, Pattern]]
@@ -1316,6 +1348,8 @@ _REQUEST_BY_ROOT = {"17": "0213", "15": "0234", "19": "0234"}
 
 
 _UNIDENTIFIED = "(unidentified)"
+# Who claims responsibility for violence: armed groups, not states.
+_CLAIMANTS = ("REB", "UAF")
 # Codes of armed groups that act across borders (al-Qaeda IMGMUSALQ, Islamic State
 # IMGMUSISI), which events code by the country they act in.
 _TRANSNATIONAL = "IMG"
