@@ -1012,3 +1012,13 @@ def test_an_armed_group_telling_its_own_attack_claims_it_and_an_army_does_not() 
     assert ("GBRREB", "015") in {(e.source and e.source.code, e.cameo) for e in claimed}
     reported = events("Ukraine's military said its drones had struck an oil refinery in Russia.")
     assert all(e.cameo != "015" for e in reported)
+
+
+def test_a_joint_operation_is_military_cooperation_both_ways() -> None:
+    found = events(
+        "Ugandan troops attacked rebel camps on Tuesday in a joint operation with the "
+        "Congolese army."
+    )
+    assert {("UGAMIL", "CODMIL"), ("CODMIL", "UGAMIL")} <= dyads(
+        e for e in found if e.cameo == "062"
+    )
