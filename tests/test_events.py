@@ -1022,3 +1022,11 @@ def test_a_joint_operation_is_military_cooperation_both_ways() -> None:
     assert {("UGAMIL", "CODMIL"), ("CODMIL", "UGAMIL")} <= dyads(
         e for e in found if e.cameo == "062"
     )
+
+
+def test_each_side_accusing_the_other_accuses_it_both_ways() -> None:
+    found = events(
+        "Thailand and Cambodia traded fire along the border on Monday, and each side "
+        "accused the other of starting the clash."
+    )
+    assert dyads(e for e in found if e.root == "11") == {("THA", "KHM"), ("KHM", "THA")}

@@ -102,8 +102,9 @@ def plural_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Menti
 
 def pair_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """ "the two sides exchanged artillery fire", "the two pledged", "both countries
-    agreed": the last actor named before the phrase and the nearest one before it of
-    another country, of the same kind if there is one (two leaders, two states)."""
+    agreed", "each side accused the other": the last actor named before the phrase and
+    the nearest one before it of another country, of the same kind if there is one (two
+    leaders, two states)."""
     if not _names_a_pair(token):
         return []
     before = sorted(
@@ -121,11 +122,14 @@ def pair_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention
 
 def _names_a_pair(token: Token) -> bool:
     children = {c.lower_ for c in token.children}
+    if token.lower_ == "other":
+        return "the" in children  # "each side accused the other"
     if token.lower_ in {"two", "both"}:
         return token.lower_ == "both" or "the" in children  # "the two", "both"
     if token.lemma_ not in _PAIRED:
         return False
-    return ("the" in children and "two" in children) or "both" in children
+    # "the two sides", "both countries", "each side accused the other"
+    return ("the" in children and "two" in children) or bool(children & {"both", "each"})
 
 
 # Nouns for the two parties of an act: "the two sides", "both countries".

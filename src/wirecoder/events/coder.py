@@ -248,9 +248,7 @@ class EventCoder:
                         events.append(claim)
         return _merge(events), tuple(seen)
 
-    def _own_claim(
-        self, event: Event, doc: Doc, by_token: dict[int, Mention]
-    ) -> Event | None:
+    def _own_claim(self, event: Event, doc: Doc, by_token: dict[int, Mention]) -> Event | None:
         """ "The IRA said it planted the bomb", "the FLQ said it had strangled him": an
         armed group telling its own act of violence claims responsibility for it (015).
         (A state's army reporting its operations claims nothing.)"""
@@ -556,7 +554,13 @@ class EventCoder:
         found: list[Event] = []
         for source, target in pairs:
             if target is not None and target.code == source.code:
-                if symmetric or target.start == source.start or code[:2] in _SELF_LESS_ROOTS:
+                several = len(others) > 1  # "each side accused the other": the others
+                if (
+                    symmetric
+                    or several
+                    or target.start == source.start
+                    or code[:2] in _SELF_LESS_ROOTS
+                ):
                     # "Thai troops backed by armoured vehicles": nobody backs itself.
                     continue
                 # "troops launched an offensive against forces loyal to ...", read as
@@ -1079,7 +1083,7 @@ class EventCoder:
             appositions = [c for c in head.children if c.dep_ == "appos"]
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
-                if mention is None and token.dep_ in SUBJECT_DEPS:
+                if mention is None and (token.dep_ in SUBJECT_DEPS or token.lower_ == "other"):
                     paired = pair_antecedents(token, by_token)
                     if paired:
                         # "the two sides exchanged fire": the last two parties named.
