@@ -118,3 +118,12 @@ def test_version() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("wirecoder ")
     assert "+data." in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["events", "actors", "quotes", "plover", "zsp"])
+def test_eval_given_a_directory_says_so(kind: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", kind, str(tmp_path)])
+    assert result.exit_code == 2
+    # Rich boxes and wraps the message: read it as plain words.
+    words = " ".join(result.output.replace("│", " ").split())
+    assert "is a directory" in words

@@ -535,7 +535,9 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("actors")
 def eval_actors_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="List this many errors.")] = 0,
     actors: ActorsOption = None,
@@ -575,7 +577,9 @@ def eval_actors_command(
 
 @eval_app.command("events")
 def eval_events_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     top: Annotated[int, typer.Option("--top", help="Confusion cells to show.")] = 15,
 ) -> None:
@@ -615,6 +619,7 @@ def eval_plover_command(
             help="PLOVER gold-standard records (JSON array), e.g. "
             "../shared/eval/plover_gold_records_cameo.json.",
             exists=True,
+            dir_okay=False,
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -640,6 +645,7 @@ def eval_zsp_command(
             help="Source-target pairs with a PLOVER type (TSV with <s>/<t> marks), e.g. "
             "../shared/eval/zsp_plover_pairs_train.tsv.",
             exists=True,
+            dir_okay=False,
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -681,7 +687,9 @@ def _print_plover(
 
 @eval_app.command("quotes")
 def eval_quotes_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True)],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     actors: ActorsOption = None,
 ) -> None:
