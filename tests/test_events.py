@@ -1030,3 +1030,13 @@ def test_each_side_accusing_the_other_accuses_it_both_ways() -> None:
         "accused the other of starting the clash."
     )
     assert dyads(e for e in found if e.root == "11") == {("THA", "KHM"), ("KHM", "THA")}
+
+
+def test_a_un_inquiry_is_the_uns_and_what_it_finds_is_told_as_fact() -> None:
+    found = events(
+        "A UN commission of inquiry said on Tuesday that Israel had committed genocide "
+        "against Palestinians in Gaza."
+    )
+    codes = {(e.source and e.source.code, e.root, e.modality) for e in found}
+    assert ("IGOUNO", "09", "asserted") in codes
+    assert ("ISR", "20", "asserted") in codes

@@ -1260,8 +1260,15 @@ class EventCoder:
                 return False
             return _speaks_for(said.code, did.code)
 
+        def neutral(speaker: Token) -> bool:
+            said = mention_for(speaker, by_token)
+            return said is not None and _fact_finder(said.code)
+
         reading = read_modality(
-            trigger, source_token.root if source_token else None, same_actor=same_actor
+            trigger,
+            source_token.root if source_token else None,
+            same_actor=same_actor,
+            neutral=neutral,
         )
         if reading.modality == "asserted" and event.cameo.startswith("03"):
             # A pledge or promise made is an intention, whatever mood it is told in.
@@ -1376,6 +1383,15 @@ def _speaks_for(speaker: str, actor: str) -> bool:
 _NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
 # A state's own organs; its state media speak for it too, as the gold conventions say.
 _STATE_ORGANS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "MED"})
+
+
+def _fact_finder(code: str | None) -> bool:
+    """A neutral fact-finding or official source whose reports of others' acts our
+    conventions tell as fact: the UN and its bodies, international courts."""
+    return bool(code) and (code or "").startswith(_FACT_FINDERS)
+
+
+_FACT_FINDERS = ("IGOUNO", "IGOJUD")
 
 
 def _conditioned(trigger: Token) -> bool:

@@ -82,12 +82,14 @@ def read_modality(
     source: Token | None,
     *,
     same_actor: Callable[[Token, Token], bool] | None = None,
+    neutral: Callable[[Token], bool] | None = None,
 ) -> Reading:
     """The modality of the event at `trigger` whose source is the token `source`.
 
     `same_actor(speaker, source)` tells whether a speaker speaks for the source ("the
     foreign ministry said Iran would..."): an actor's own "would" is a plan, an
-    onlooker's a guess.
+    onlooker's a guess. `neutral(speaker)` tells whether a speaker is a neutral
+    fact-finder (a UN body, a court), whose reports of others' acts are told as fact.
     """
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -151,6 +153,7 @@ def read_modality(
             and source is not None
             and (_same(speaker, source) or (same_actor is not None and same_actor(speaker, source)))
         )
+        own = own or (speaker is not None and neutral is not None and neutral(speaker))
         if speaker is not None and not own:
             return Reading("claimed", speaker, head.text)
         return Reading("asserted", speaker, head.text)

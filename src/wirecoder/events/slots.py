@@ -321,6 +321,9 @@ def delivered_to(noun: Token) -> list[Token]:
 # Verbs by which goods or people get somewhere.
 _ARRIVING = frozenset({"arrive", "pour", "flow", "land", "enter", "cross"})
 
+# Bodies named by what they do: "a commission of inquiry", "a mission of observers".
+_BODIES = frozenset({"commission", "committee", "mission", "panel", "team", "board"})
+
 # Particles a preposition may hang on: "pulled out *of*", "turned away *from*".
 _PARTICLES = frozenset({"out", "away", "back", "off"})
 
@@ -589,7 +592,12 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
     if slot == "poss":
         return [c for c in children if c.dep_ == "poss"]
     if slot == "compound":  # "US sanctions", "Russian invasion"
-        return [c for c in children if c.dep_ in {"compound", "amod", "nmod"}]
+        found = [c for c in children if c.dep_ in {"compound", "amod", "nmod"}]
+        of = trigger.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        if not found and of is not None and of.head.pos_ == "NOUN" and of.head.lemma_ in _BODIES:
+            # "a UN commission of inquiry": the body's modifier is the inquiry's.
+            found = [c for c in of.head.children if c.dep_ in {"compound", "amod", "nmod"}]
+        return found
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         # spaCy labels "sent aid to Nepal" dative, "attacked by" agent.
