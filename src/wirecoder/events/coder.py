@@ -1388,7 +1388,7 @@ _STATE_ORGANS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "MED"})
 def _fact_finder(code: str | None) -> bool:
     """A neutral fact-finding or official source whose reports of others' acts our
     conventions tell as fact: the UN and its bodies, international courts."""
-    return bool(code) and (code or "").startswith(_FACT_FINDERS)
+    return (code or "").startswith(_FACT_FINDERS)
 
 
 _FACT_FINDERS = ("IGOUNO", "IGOJUD")
@@ -1454,11 +1454,11 @@ _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _HARM_ROOTS = frozenset({"18", "19", "20"})
 # Modalities under which an act did not (or not yet) happen.
 _UNREAL = frozenset({"intended", "hypothetical", "negated"})
-# Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
-# Iraq", "an attack from the north".
 # Acts nobody does to itself: a consultation, support. (Aid or a concession told with
 # the giver's own code on both sides is a misread actor, but still an act.)
 _SELF_LESS_ROOTS = frozenset({"04", "05"})
+# Acts whose "from" names a place left or a direction, not the actor: "withdrawal from
+# Iraq", "an attack from the north".
 _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Groups that are, unless told otherwise, people of the place where they act.
