@@ -776,7 +776,8 @@ class ActorResolver:
                 return
             country = home
         code = _join(country.code, agent)
-        if championed is country and agent.agent.code == "UAF" and tokens[0].lower_ != "pro":
+        against = any(t.lower_ in {"anti", "anti-"} for t in tokens)
+        if championed is country and agent.agent.code == "UAF" and against:
             code = f"{country.code}REB"  # "anti-Gaddafi fighters" fight the state
         entity = self._group_entity(
             state, code, f"{country.name} {agent.agent.label}", country.code
