@@ -1560,10 +1560,14 @@ def build_coder(extra_patterns: Sequence[Path] = ()) -> EventCoder:
 
     dictionary = default_resolver().dictionary
 
+    # Cached: the same words ("Russian", "Kyiv") are looked up for many triggers, and a
+    # miss folds accents and tries plural demonyms each time.
+    @lru_cache(maxsize=8192)
     def country_of(word: str) -> str | None:
         found = dictionary.country_for_name(word)
         return found[0].code if found is not None and found[1] == "adjective" else None
 
+    @lru_cache(maxsize=8192)
     def country_named(text: str) -> str | None:
         found = dictionary.country_for_name(text)
         return found[0].code if found is not None and found[1] != "adjective" else None
