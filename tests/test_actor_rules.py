@@ -166,6 +166,8 @@ def test_fighters_for_or_against_a_leader_are_of_his_country(
         # Warplanes and patrol boats by type.
         ("Turkish F-16s shot down the plane.", "Turkish F-16s", "TURMIL"),
         ("North Korean patrol boats seized the ship.", "North Korean patrol boats", "PRKMIL"),
+        # A region's forces at war with the state are its rebels.
+        ("Tigrayan forces entered Mekelle on Monday.", "Tigrayan forces", "ETHREB"),
     ],
 )
 def test_forces_take_their_commander_s_or_partner_s_country(
