@@ -1040,3 +1040,8 @@ def test_a_un_inquiry_is_the_uns_and_what_it_finds_is_told_as_fact() -> None:
     codes = {(e.source and e.source.code, e.root, e.modality) for e in found}
     assert ("IGOUNO", "09", "asserted") in codes
     assert ("ISR", "20", "asserted") in codes
+
+
+def test_suspending_an_aid_agencys_operations_expels_it() -> None:
+    found = events("Ethiopia suspended the operations of Medecins Sans Frontieres in Tigray.")
+    assert [e.cameo for e in found if e.trigger == "suspended"] == ["1663"]

@@ -144,6 +144,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "145"  # "protesters stormed and set fire to the town hall": a riot
     if target is None or not target.code or not source.code:
         return code
+    if code == "087" and target.code.startswith("NGO") and trigger.lemma_ == "suspend":
+        return "1663"  # "suspended the operations of MSF": an aid agency stopped, not a war
     if (
         code[:3] in {"190", "193", "180", "182"}
         and not state
