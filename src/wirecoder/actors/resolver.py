@@ -350,7 +350,7 @@ class ActorResolver:
                 self._person(state, item, by_start)
             elif kind == "chunk":
                 assert isinstance(item, Span)
-                self._agent_phrase(state, item, names)
+                self._agent_phrase(state, item)
             elif kind == "name":
                 assert isinstance(item, NameMatch)
                 self._name(state, item)
@@ -663,7 +663,7 @@ class ActorResolver:
                     return found[0]
         return None
 
-    def _agent_phrase(self, state: _State, chunk: Span, names: Sequence[NameMatch]) -> None:
+    def _agent_phrase(self, state: _State, chunk: Span) -> None:
         if any(t.i in state.persons for t in chunk):
             self._commanded_force(state, chunk)
             return
@@ -685,8 +685,8 @@ class ActorResolver:
             noun = before[-1].pos_ == "NOUN" or (before[-1].pos_ == "ADJ" and len(before) > 1)
             if noun and self.dictionary.agent_match([t.lower_ for t in before]):
                 doc = chunk.doc
-                self._agent_phrase(state, doc[before[0].i : split.i], names)
-                self._agent_phrase(state, doc[split.i + 1 : tokens[-1].i + 1], names)
+                self._agent_phrase(state, doc[before[0].i : split.i])
+                self._agent_phrase(state, doc[split.i + 1 : tokens[-1].i + 1])
                 return
         agent = self.dictionary.agent_match([t.lower_ for t in tokens])
         head = tokens[-1].lower_
@@ -727,7 +727,7 @@ class ActorResolver:
             entity = self._body_entity(state, body)
             self._add(state, span, entity, "organisation")
             return
-        championed = self._leader_championed(state, tokens, names)
+        championed = self._leader_championed(state, tokens)
         country = (
             self._country_in(tokens, cities=False)
             or self._of_country(chunk)
@@ -800,13 +800,10 @@ class ActorResolver:
         agent = self.dictionary.agent_match([t.lower_ for t in words])
         if agent is None or agent.agent.code not in _COMMANDED:
             return
-        owner = owners[-1].i
-        start = chunk.doc[owner].idx
-        country = next((m.country for m in state.mentions if m.start <= start < m.end), None)
-        if country is None:
-            # The person may be read after the phrase ("President Assad's troops").
-            people = next((m.people for m in state.names if m.start <= owner < m.end), ())
-            country = _pick_person(people, state.day).country if people else None
+        owner = owners[-1]
+        country = next((m.country for m in state.mentions if m.start <= owner.idx < m.end), None)
+        # The person may be read after the phrase ("President Assad's troops").
+        country = country or _named_person_country(state, owner)
         if country is None:
             return
         span = chunk.doc[words[0].i : words[-1].i + 1]
@@ -826,16 +823,13 @@ class ActorResolver:
             return None  # only a group of a country ("Israeli tanks"), not the state itself
         return self.dictionary.country_by_code.get(head.country)
 
-    def _leader_championed(
-        self, state: _State, tokens: Sequence[Token], names: Sequence[NameMatch]
-    ) -> Country | None:
+    def _leader_championed(self, state: _State, tokens: Sequence[Token]) -> Country | None:
         """ "anti-Gaddafi fighters", "pro-Assad forces": people for or against a leader
         act in that leader's country (unlike "pro-Russian separatists")."""
-        within = {t.i for t in tokens}
-        for match in names:
-            if match.people and match.start in within and _after_pro(match.span[0]):
-                person = _pick_person(match.people, state.day)
-                return self.dictionary.country_by_code.get(person.country)
+        for token in tokens:
+            country = _named_person_country(state, token) if _after_pro(token) else None
+            if country is not None:
+                return self.dictionary.country_by_code.get(country)
         return None
 
     def _represented(self, state: _State, chunk: Span) -> tuple[str, str | None] | None:
@@ -1034,6 +1028,12 @@ class ActorResolver:
 def _join(country: str, agent: AgentMatch) -> str:
     code = agent.agent.code
     return code if code == "IGO" else country + code
+
+
+def _named_person_country(state: _State, token: Token) -> str | None:
+    """The country of the dictionary person whose name holds `token`, on the day."""
+    people = next((m.people for m in state.names if m.start <= token.i < m.end and m.people), ())
+    return _pick_person(people, state.day).country if people else None
 
 
 def _pick_person(people: Sequence[Person], day: date) -> Person:

@@ -264,7 +264,7 @@ class EventCoder:
         if speaker is None:
             return None
         said = mention_for(speaker.root, by_token)
-        if said is None or said.code != event.source.code:
+        if said is None or not _speaks_for(said.code, event.source.code or ""):
             return None
         verb = speaker.root.head
         return replace(
@@ -552,9 +552,9 @@ class EventCoder:
             else:
                 pairs += [(t, s) for s, t in pairs if t is not None]
         found: list[Event] = []
+        several = len(others) > 1  # "each side accused the other": the others only
         for source, target in pairs:
             if target is not None and target.code == source.code:
-                several = len(others) > 1  # "each side accused the other": the others
                 if (
                     symmetric
                     or several
@@ -1304,18 +1304,17 @@ class EventCoder:
             sentence, trigger=trigger, home_country=home, prepared=sentence_places
         )
         place = places[0] if places else None
-        source = event.source
-        named = mention_for(source_token.root, by_token) if source_token is not None else None
-        unknown = source is not None and (
-            source.text == _UNIDENTIFIED or (named is not None and named.code == "UAF")
-        )
-        if unknown and place is not None and place.country and source is not None:
-            # "killed by a roadside bomb in Kandahar province": attackers nobody names
-            # are of the country the attack happens in, which the gazetteer knows
-            # better than the actor dictionary.
-            source = replace(source, code=f"{place.country}UAF")
-        target = event.target
+        source, target = event.source, event.target
         if place is not None and place.country:
+            named = mention_for(source_token.root, by_token) if source_token else None
+            unknown = source is not None and (
+                source.text == _UNIDENTIFIED or (named is not None and named.code == "UAF")
+            )
+            if unknown and source is not None:
+                # "killed by a roadside bomb in Kandahar province": attackers nobody names
+                # are of the country the attack happens in, which the gazetteer knows
+                # better than the actor dictionary.
+                source = replace(source, code=f"{place.country}UAF")
             # Transnational armed groups are coded, as our conventions code every
             # non-state armed group, as rebels of the country they act in ("Islamic
             # State claimed the attacks" in Brussels: BELREB); the text keeps the name.
