@@ -119,7 +119,10 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     conventional fighting (190); shooting a named public figure is an assassination
     (186) or an attempt (185); seizing people is abduction (181); a suicide, car or
     roadside bomb that kills or attacks is that kind of bombing (1831-1833); a state's forces
-    firing on their own unarmed people repress them (175).
+    firing on their own unarmed people repress them (175). Two codes outside violence
+    are told apart here too, because they also turn on who acts: a state's "strikes"
+    are armed (190), not walkouts (143); a suspension of an aid agency's operations is
+    its withdrawal (1663), not a military de-escalation (087).
     """
     doer = source.code or ""
     state = doer[3:].startswith(_STATE_FORCES)
