@@ -53,7 +53,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev4",
         "events_dev5",
         "events_dev6",
-        "events_heldout6",
+        "events_dev7",
         "events_heldout7",
     ],
 )
