@@ -1045,3 +1045,27 @@ def test_a_un_inquiry_is_the_uns_and_what_it_finds_is_told_as_fact() -> None:
 def test_suspending_an_aid_agencys_operations_expels_it() -> None:
     found = events("Ethiopia suspended the operations of Medecins Sans Frontieres in Tigray.")
     assert [e.cameo for e in found if e.trigger == "suspended"] == ["1663"]
+
+
+def test_what_each_accuses_the_other_of_is_claimed_both_ways() -> None:
+    found = events(
+        "India and Pakistan agreed to a ceasefire on Saturday, but within hours each "
+        "accused the other of violating it."
+    )
+    assert dyads(e for e in found if e.root == "11") == {("IND", "PAK"), ("PAK", "IND")}
+    violated = [e for e in found if e.cameo == "196"]
+    assert dyads(violated) == {("IND", "PAK"), ("PAK", "IND")}
+    assert {e.modality for e in violated} == {"claimed"}
+
+
+def test_it_as_an_object_stands_for_the_thing_named_before() -> None:
+    found = events("President Yoon lifted martial law on Wednesday, six hours after declaring it.")
+    assert "1724" in {e.cameo for e in found}
+
+
+def test_every_act_a_deadline_asks_for_is_part_of_it() -> None:
+    found = events(
+        "Nepal's assembly gave the former king 15 days to vacate the palace and hand it "
+        "over to the state."
+    )
+    assert [e.cameo for e in found] == ["139"]

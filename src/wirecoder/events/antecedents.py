@@ -122,6 +122,9 @@ def pair_antecedents(token: Token, by_token: dict[int, Mention]) -> list[Mention
 
 def _names_a_pair(token: Token) -> bool:
     children = {c.lower_ for c in token.children}
+    if token.lower_ == "each":
+        # "each accused the other": the pronoun with "the other" in its clause.
+        return any(c.lower_ == "other" for c in token.head.children)
     if token.lower_ == "other":
         return "the" in children  # "each side accused the other"
     if token.lower_ in {"two", "both"}:

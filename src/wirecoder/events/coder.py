@@ -54,7 +54,7 @@ from wirecoder.events.clauses import (
     warning_code,
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
-from wirecoder.events.modality import read_modality
+from wirecoder.events.modality import charging_verb, read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
@@ -524,6 +524,9 @@ class EventCoder:
             # "Karimov rejected calls from Britain": the calls were made to him.
             answerer = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
             targets = self._actors(answerer, by_token)
+        if not targets and len(sources) == 2 and _charged_each_other(trigger):
+            # "each accused the other of violating it": each did it to the other.
+            targets = list(sources)
         if not targets:
             targets = self._implied_targets(trigger, pattern, code, sources, by_token)
         targets = [as_counterpart(t, sources) for t in targets]
@@ -1087,7 +1090,15 @@ class EventCoder:
                     paired = pair_antecedents(token, by_token)
                     if paired:
                         # "the two sides exchanged fire": the last two parties named.
-                        states = token.lemma_ in {"country", "nation"}  # "the two countries"
+                        # "the two countries", "each side": the states themselves.
+                        states = token.lemma_ in _STATE_PAIRS or (
+                            token.lower_ == "other"
+                            and any(
+                                c.lemma_ in _STATE_PAIRS
+                                for c in token.head.children
+                                if c.dep_ in SUBJECT_DEPS
+                            )
+                        )
                         _add_new(
                             actors,
                             (
@@ -1486,6 +1497,17 @@ _GROUP_WORDS = frozenset(
         "tens",
     }
 )
+
+
+def _charged_each_other(act: Token) -> bool:
+    """ "each side accused the other of firing first": the act charged to "the other"."""
+    verb = charging_verb(act)
+    return verb is not None and any(c.dep_ == "dobj" and c.lower_ == "other" for c in verb.children)
+
+
+# Words for two parties that stand for their states: "the two countries", "each side
+# accused the other".
+_STATE_PAIRS = frozenset({"country", "nation", "side", "each"})
 
 
 def _coordinated_inside(

@@ -177,7 +177,7 @@ def charging_verb(act: Token) -> Token | None:
     if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
         return None
     charged = prep.head
-    if charged.dep_ == "dobj" and charged.pos_ in {"NOUN", "PROPN"}:
+    if charged.dep_ == "dobj" and (charged.pos_ in {"NOUN", "PROPN"} or charged.lower_ == "other"):
         # The parser often hangs "of shelling" on the accused: "accused [forces of ...]".
         return charged.head
     return charged

@@ -161,7 +161,23 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
     for obj in list(found):
         if obj.pos_ == "NUM" or obj.lemma_ in _QUANTITY_HEADS:
             found += pobjs(obj, {"of"})
+        elif obj.lower_ == "it":
+            found += _thing_before(obj)
     return found + [c for o in found for c in o.conjuncts]
+
+
+def _thing_before(pronoun: Token) -> list[Token]:
+    """ "agreed to a ceasefire ... accused the other of violating *it*": the nearest
+    singular common noun before the pronoun in its sentence that heads an argument."""
+    sentence = pronoun.sent
+    for i in range(pronoun.i - 1, sentence.start - 1, -1):
+        noun = pronoun.doc[i]
+        if noun.tag_ == "NN" and noun.dep_ in _ARGUMENTS:
+            return [noun]
+    return []
+
+
+_ARGUMENTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
 
 def _temporal(prep: Token) -> bool:
@@ -434,7 +450,13 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
     found = []
     if pattern.complement:
         deps = _COMPLEMENT_DEPS["NOUN" if token.pos_ == "NOUN" else "VERB"]
-        found += [c for c in token.children if c.dep_ in deps and c.lemma_ in pattern.complement]
+        # "gave him 15 days to vacate the palace and hand it over": both are asked.
+        found += [
+            x
+            for c in token.children
+            if c.dep_ in deps and c.lemma_ in pattern.complement
+            for x in (c, *c.conjuncts)
+        ]
     if not pattern.objects or token.pos_ == "NOUN":
         return found
     return found + [
