@@ -1069,3 +1069,51 @@ def test_every_act_a_deadline_asks_for_is_part_of_it() -> None:
         "over to the state."
     )
     assert [e.cameo for e in found] == ["139"]
+
+
+def test_a_leader_ordering_the_army_to_attack_attacks() -> None:
+    found = events("Ethiopia's prime minister ordered the army to attack rebel forces in Tigray.")
+    assert ("ETHGOV", "19") in {(e.source and e.source.code, e.root) for e in found}
+    assert all(e.root != "10" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Russian president ordered a halt to military operations in Georgia.", "087"),
+        ("The United States ordered a naval quarantine of Cuba on Monday.", "191"),
+        ("India ordered Pakistani military advisers out of New Delhi on Wednesday.", "161"),
+        ("The Dutch prime minister ordered flags on public buildings flown at half mast.", "017"),
+    ],
+)
+def test_what_an_order_names_is_the_orderers_act(text: str, cameo: str) -> None:
+    assert [e.cameo for e in events(text)] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Israeli armoured columns drove into southern Lebanon on Tuesday.", "192"),
+        ("Russian tanks rolled into South Ossetia on Friday.", "192"),
+        ("Some 3,000 American troops landed in Haiti unopposed on Monday.", "192"),
+        ("Australian troops landed in Dili on Monday to restore order.", "074"),
+        (
+            "The first Ugandan troops of an African Union peacekeeping force landed at "
+            "Mogadishu airport on Tuesday.",
+            "074",
+        ),
+        ("Houthi rebels seized government buildings in Sanaa on Sunday.", "192"),
+    ],
+)
+def test_forces_moving_in_occupy_unless_they_come_to_keep_the_peace(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in events(text)}
+
+
+def test_a_bomb_that_exploded_somewhere_killed_that_countrys_people() -> None:
+    found = events(
+        "A truck bomb exploded at a busy intersection in Mogadishu on Saturday, killing "
+        "more than 300 people."
+    )
+    assert [(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found] == [
+        ("SOMUAF", "1832", "SOMCVL")
+    ]

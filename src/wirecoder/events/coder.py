@@ -61,6 +61,7 @@ from wirecoder.events.slots import (
     ANSWERING,
     SUBJECT_DEPS,
     TriggerParse,
+    commands_forces,
     delivered_to,
     fits,
     frame_objects,
@@ -314,7 +315,8 @@ class EventCoder:
                 act = triggers[complement.i][1]
                 if complement.pos_ == "NOUN" and act.code[:2] in PRIOR_ACTS:
                     continue  # "rejected Kyiv's request for jets": the request was made too
-                if governs and not (complement.pos_ == "NOUN" and token.lemma_ in ORDERING):
+                ordered = complement.pos_ == "NOUN" and token.lemma_ in ORDERING
+                if governs and not (ordered or commands_forces(token)):
                     acts[token.i] = (complement, act)
                     reason = (
                         f"the act asked for, refused or threatened by '{token.text}', "
@@ -907,8 +909,14 @@ class EventCoder:
 
     def _country_within(self, token: Token, by_token: dict[int, Mention]) -> str | None:
         """ "civilians in the Ethiopian city of Axum", "villagers in Gaza": the country
-        of a place the phrase itself puts its people in."""
-        for place in pobjs(token, {"in"}):
+        of a place the phrase itself puts its people in; for a participle with no
+        subject of its own, the place of its clause ("a bomb exploded at an
+        intersection in Mogadishu, killing 300 people")."""
+        places = pobjs(token, {"in"})
+        if token.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            sites = pobjs(token.head, {"in", "at", "on", "near"})
+            places += [p for site in sites for p in (site, *pobjs(site, {"in"}))]
+        for place in places:
             country = self._national_in(place)
             if country is None and self.country_named is not None:
                 actor = self._place(place, by_token)

@@ -457,6 +457,13 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
             if c.dep_ in deps and c.lemma_ in pattern.complement
             for x in (c, *c.conjuncts)
         ]
+    if pattern.requires_prep and token.pos_ != "NOUN":
+        # "ordered a halt to the bombing": the object the preposition hangs on.
+        found += [
+            o
+            for o in _objects(token)
+            if any(c.dep_ == "prep" and c.lower_ == pattern.requires_prep for c in o.children)
+        ]
     if not pattern.objects or token.pos_ == "NOUN":
         return found
     return found + [
@@ -465,6 +472,21 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
         for words in (_phrase_words(o),)
         if any(pattern.accepts_object(head, words) for head in _object_heads(o))
     ]
+
+
+def commands_forces(verb: Token) -> bool:
+    """ "ordered the army to attack", "ordered his forces to advance": a command to
+    armed forces (not "ordered France to withdraw"), whose act is the commander's."""
+    return verb.lemma_ in _COMMANDING and any(
+        c.dep_ == "dobj" and c.lemma_ in _FORCES for c in verb.children
+    )
+
+
+_COMMANDING = frozenset({"order", "command", "instruct", "direct"})
+# The forces a leader commands, as the object of "ordered".
+_FORCES = frozenset(
+    {"army", "military", "troop", "force", "soldier", "police", "navy", "commander", "unit"}
+)
 
 
 def is_passive(token: Token) -> bool:
@@ -555,6 +577,9 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             and trigger.head.lemma_ in _APPEALING
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         )
+        if trigger.dep_ == "xcomp" and commands_forces(trigger.head):
+            # "Abiy ordered the army to attack": the one in command attacks.
+            return [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
         if (trigger.dep_ == "xcomp" or appeal) and trigger.head.lemma_ not in _SUBJECT_CONTROL:
             controllers = [c for c in trigger.head.children if c.dep_ == "dobj"]
             if not controllers and trigger.head.lemma_ in _APPEALING:

@@ -137,6 +137,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     code = bombing or code
     if code == "143" and military and trigger.pos_ == "NOUN":
         return "190"  # "the first American strikes in Iraq": states and armies do not walk out
+    if code == "192" and _peacekeeping(trigger):
+        return "074"  # "peacekeepers landed in Dili to restore order": protection
     if code == "152" and doer[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
@@ -188,6 +190,26 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
 _KILLING = frozenset({"kill", "killing", "massacre", "execute", "slaughter", "murder"})
 
 
+def _peacekeeping(trigger: Token) -> bool:
+    """ "the first troops of an African Union peacekeeping force landed", "Marines
+    landed ... to open the way for food aid": forces sent to keep peace or protect aid,
+    by the doer's phrase or the purpose the clause gives."""
+    doers = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    if any(t.lemma_.lower() in _PEACEKEEPERS for d in doers for t in d.subtree):
+        return True
+    return any(
+        c.dep_ in {"advcl", "xcomp"} and c.lemma_ in _PROTECTING and c.i > trigger.i
+        for c in trigger.children
+    )
+
+
+_PEACEKEEPERS = frozenset(
+    {"peacekeeper", "peacekeeping", "multinational", "protection", "stabilisation", "stabilization"}
+)
+# What troops are sent in to do when they come to protect: "to restore order".
+_PROTECTING = frozenset({"restore", "protect", "safeguard", "secure", "open", "guard", "deliver"})
+
+
 def _mass(trigger: Token, at_least: float) -> bool:
     """Whether the people the act is done to are counted in the hundreds or more
     ("tens of thousands of people", "800,000 Tutsis", "the expulsion of 80,000")."""
@@ -214,11 +236,18 @@ def _bombing(trigger: Token) -> str | None:
     """ "a suicide bomber attacked", "killed by a roadside bomb", "killed in a car
     bombing": the doer's or instrument's phrase names the kind of bombing."""
     phrases = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    if not phrases and trigger.dep_ in {"advcl", "conj"} and trigger.pos_ == "VERB":
+        # "a truck bomb exploded at an intersection, killing 300": the clause's doer.
+        phrases = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
     for prep in trigger.children:
         if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "in", "with"}:
             phrases += [o for o in prep.children if o.dep_ == "pobj"]
     for phrase in phrases:
-        text = " ".join(t.lower_ for t in phrase.subtree).replace("-", " ")
+        # The words up to the head ("suicide bombers in a boat", not "... against rebels
+        # blamed for suicide bombings"), as written and as lemmas ("suicide bombers").
+        named = phrase.doc[phrase.left_edge.i : phrase.i + 1]
+        tokens = [t.lower_ for t in named] + ["|"] + [t.lemma_ for t in named]
+        text = " ".join(tokens).replace("-", " ")
         text = f" {text} "
         for code, words in _BOMBINGS:
             if any(f" {w} " in text for w in words):
@@ -304,4 +333,7 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
         doers = [o for a in trigger.children if a.dep_ == "agent" for o in a.children]
         return all(o.lemma_ in _INSTRUMENTS for o in doers)
     subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and trigger.dep_ == "advcl":
+        # "a truck bomb exploded at an intersection, killing 300": the clause's bomb.
+        subjects = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
