@@ -55,6 +55,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev6",
         "events_dev7",
         "events_heldout7",
+        "events_heldout8",
     ],
 )
 def test_event_scores_hold_their_floors(name: str) -> None:
