@@ -1117,3 +1117,61 @@ def test_a_bomb_that_exploded_somewhere_killed_that_countrys_people() -> None:
     assert [(e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found] == [
         ("SOMUAF", "1832", "SOMCVL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "accuser"),
+    [
+        (
+            "Opposition leaders in Lebanon blamed Syria for the bombing, a charge Damascus "
+            "rejected.",
+            "SYR",
+            "LBNOPP",
+        ),
+        (
+            "A UN panel said that it had found credible allegations that Sri Lanka's army "
+            "shelled hospitals, findings the government rejected as biased.",
+            "LKAGOV",
+            "IGOUNO",
+        ),
+    ],
+)
+def test_a_trailing_charge_denied_is_a_denial_to_whoever_made_it(
+    text: str, denier: str, accuser: str
+) -> None:
+    denials = [e for e in events(text) if e.cameo == "016"]
+    assert dyads(denials) == {(denier, accuser)}
+    assert {e.modality for e in denials} == {"asserted"}
+
+
+def test_the_attack_someone_is_blamed_for_is_claimed() -> None:
+    found = events("Opposition leaders in Lebanon blamed Syria for the attack on Monday.")
+    assert [(e.source and e.source.code, e.modality) for e in found if e.root == "19"] == [
+        ("SYR", "claimed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia and Iran agreed to restore relations under a deal brokered by China.",
+        "Kenya's president and the opposition leader signed a deal on Thursday that was "
+        "mediated by China.",
+        "Mozambique's president and Renamo rebels signed a peace accord in Rome on Sunday "
+        "under Chinese mediation.",
+    ],
+)
+def test_a_broker_mediates_between_the_parties_of_the_deal(text: str) -> None:
+    mediated = [e for e in events(text) if e.cameo == "045"]
+    assert {e.source.code for e in mediated if e.source} == {"CHN"}
+    assert len({e.target.code for e in mediated if e.target}) == 2
+
+
+def test_talks_led_by_a_third_party_are_between_the_parties_it_brought_together() -> None:
+    found = events(
+        "Ethiopia's government and Tigrayan forces agreed on Wednesday to a permanent "
+        "cessation of hostilities after ten days of African Union-led talks in Pretoria."
+    )
+    codes = {(e.source and e.source.code, e.cameo) for e in found}
+    assert {("IGOAFRAFU", "045"), ("ETHGOV", "046"), ("ETHGOV", "0356")} <= codes
+    assert ("IGOAFRAFU", "046") not in codes

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.antecedents import PRONOUNS, mention_for
 from wirecoder.events.patterns import Pattern
-from wirecoder.events.slots import SUBJECT_DEPS, meeting_parties, noun_doer, pobjs
+from wirecoder.events.slots import SUBJECT_DEPS, meeting_parties, noun_doer, pobjs, slot_heads
 from wirecoder.events.violence import VIOLENT_ROOTS
 from wirecoder.model import Mention
 
@@ -143,16 +143,20 @@ def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
                 found.append([c for c in child.children if c.dep_ in {"dobj", "dative"}])
             if child.dep_ == "dobj":
                 found.append(pobjs(child, {"of"}))
-    if trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod"} and code[:2] == "04":
-        # "an EU-brokered ceasefire between A and B", "talks mediated by the AU": the
-        # parties of the act the participle describes.
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"acl", "amod", "relcl"} and code[:2] == "04":
+        # "an EU-brokered ceasefire between A and B", "talks mediated by the AU", "a deal
+        # that was mediated by Annan": the parties of the act the participle describes.
         described = trigger.head
         if described.pos_ == "PROPN" and described.dep_ == "pobj":
             # "negotiations at Camp David brokered by Carter": the place is not brokered.
             described = described.head.head if described.head.head.pos_ == "NOUN" else described
         found.append(pobjs(described, {"between", "with"}))
+        found.append(_signatories(described))
         found.append(noun_doer(described))
         found.append(meeting_parties(described))  # "signed accords at talks hosted by"
+    if trigger.pos_ == "NOUN" and code == "045" and trigger.dep_ == "pobj":
+        # "signed a peace accord under Italian mediation": between the signatories.
+        found.append(_signatories(trigger))
     if trigger.pos_ == "NOUN" and code[:2] == "04":
         head = trigger.head
         if trigger.dep_ == "pobj":
@@ -163,6 +167,22 @@ def fallback_targets(trigger: Token, code: str) -> list[list[Token]]:
             # "X was received by Y for talks": X is Y's other party.
             found.append([c for c in head.children if c.dep_ == "nsubjpass"])
     return [f for f in found if f]
+
+
+def _signatories(deal: Token) -> list[Token]:
+    """Who made the deal a noun names, from the verb it is the object of or the
+    preposition it hangs on: "Hadi signed a deal *with the group*", "agreed ... *under*
+    a deal", "signed an accord *under* Italian mediation": the verb's subjects and its
+    `with` object, when it has subjects."""
+    verb = deal.head
+    if deal.dep_ == "pobj" and verb.lower_ in {"under", "in", "with"}:
+        verb = verb.head
+    elif deal.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    subjects = slot_heads(verb, "subject")  # "agreed to restore relations under a deal"
+    return [*subjects, *pobjs(verb, {"with"})] if subjects else []
 
 
 def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
@@ -298,6 +318,23 @@ def summed_up_charge(noun: Token) -> tuple[list[Token], list[Token]] | None:
         # "claimed that ..., an allegation ...": the alleging verb is the charge.
         return speakers, [] if speech.lemma_ in _ALLEGING else subjects
     return subjects, []
+
+
+def charge_makers(charge: Token) -> list[Token]:
+    """Who made the charge a trailing phrase sums up: the subject of the first verb
+    before it that reports, alleges, blames or finds ("Amnesty said ..., a charge
+    ...", "opposition leaders blamed Syria ..., a charge ...")."""
+    for token in charge.sent:
+        if token.i >= charge.i:
+            break
+        if token.pos_ == "VERB" and token.lemma_ in _REPORTING | _ALLEGING | _FAULT_FINDING:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects
+    return []
+
+
+_FAULT_FINDING = frozenset({"blame", "find", "accuse"})
 
 
 # Nouns by which a sentence names its own reported claim: "..., a charge X denied".

@@ -37,6 +37,7 @@ from wirecoder.events.clauses import (
     ORDERING,
     PRIOR_ACTS,
     asked_by_reporters,
+    charge_makers,
     commemorated,
     complements_of,
     fallback_targets,
@@ -54,7 +55,7 @@ from wirecoder.events.clauses import (
     warning_code,
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
-from wirecoder.events.modality import charging_verb, read_modality
+from wirecoder.events.modality import charging_verb, denied_charge, read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
@@ -201,6 +202,8 @@ class EventCoder:
                     note(token, pattern, "a purpose ('to ...', 'for ...'), not an act of its own")
                     continue
                 code = codes.get(token.i, pattern.code)
+                if denied_charge(token) is not None:
+                    code = "016"  # "..., a charge Damascus rejected": a denial
                 asked = requested_act(token)
                 if asked is not None and asked.i in triggers:
                     # "bombed Serb tanks at the request of Dutch peacekeepers": a request
@@ -298,7 +301,9 @@ class EventCoder:
                 or pattern.code == DELIBERATING
             )
             carries = pattern.intent or token.lemma_ in CARRIER_LEMMAS
-            if not (governs or carries):
+            if not (governs or carries) or denied_charge(token) is not None:
+                # ("..., a charge Damascus rejected": the misparsed clause before it is
+                # the charge, not what is rejected.)
                 continue
             complements = complements_of(token)
             # "denied carrying out the bombing": the act is the complement's object.
@@ -509,8 +514,13 @@ class EventCoder:
         if not targets and charge is not None:
             targets = self._actors(charge[1], by_token)  # the accused
         summed = summed_up_charge(trigger.head) if trigger.dep_ == "relcl" else None
+        denied = denied_charge(trigger) if not targets else None
+        if denied is not None:
+            # "..., a charge the Kremlin denied": denied to whoever made it, however the
+            # parser hung the phrase ("opposition leaders blamed Syria for the attack, a
+            # charge Damascus rejected").
+            targets = self._actors(charge_makers(denied), by_token)
         if not targets and summed is not None:
-            # "..., a charge the Kremlin denied": denied to whoever made it.
             targets = self._actors(summed[0], by_token)
         requested = requested_act(trigger) if not targets else None
         if requested is not None:

@@ -91,6 +91,9 @@ def read_modality(
     onlooker's a guess. `neutral(speaker)` tells whether a speaker is a neutral
     fact-finder (a UN body, a court), whose reports of others' acts are told as fact.
     """
+    accuser = _accuser(trigger) if trigger.pos_ == "NOUN" else None
+    if accuser is not None:
+        return Reading("claimed", accuser, accuser.head.text)  # "blamed Syria for the attack"
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         if verb.dep_ == "prep" and (
@@ -104,6 +107,8 @@ def read_modality(
         verb = verb.head  # "would begin airlifting": the modal sits on "begin"
     for neg in _children(verb, {"neg"}):
         return Reading("negated", None, neg.text)
+    if denied_charge(verb) is not None:
+        return Reading("asserted", None, None)  # "..., a charge Damascus rejected"
     governor = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
     # "agreed that their countries should cooperate", "is willing to send": the promise
     # governs, whatever modal the complement carries.
@@ -135,7 +140,8 @@ def read_modality(
     if accuser is not None:
         return Reading("claimed", accuser, accuser.head.text)
     head = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
-    if head is not None and head.lemma_ in _DENIAL_HEADS:
+    if head is not None and head.lemma_ in _DENIAL_HEADS and denied_charge(head) is None:
+        # (Not the clause a trailing "..., a charge X rejected" is misparsed to govern.)
         return Reading("negated", None, head.text)
     if head is not None and verb.dep_ == "xcomp" and head.lemma_ in _INTENT_HEADS:
         return Reading("intended", None, head.text, head.lemma_ in _PLEDGING)
@@ -158,6 +164,30 @@ def read_modality(
             return Reading("claimed", speaker, head.text)
         return Reading("asserted", speaker, head.text)
     return Reading("asserted", None, None)
+
+
+def denied_charge(verb: Token) -> Token | None:
+    """ "..., a charge Damascus rejected", "..., findings the government rejected as
+    biased", read however the parser hangs them: the charge noun that opens the
+    trailing phrase whose denying verb this is."""
+    if verb.lemma_ not in _DENIAL_HEADS or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    start = verb.sent.start
+    for i in range(verb.i - 1, max(start, verb.i - 7) - 1, -1):
+        token = doc[i]
+        if token.is_punct:
+            return None
+        named = {token.lemma_, token.lower_.removesuffix("s")}  # "findings", as a verb
+        if named & _CHARGE_WORDS and token.pos_ in {"NOUN", "VERB"}:
+            before = doc[i - 1] if i > start else None
+            if before is not None and before.pos_ == "DET" and i - 1 > start:
+                before = doc[i - 2]
+            return token if before is not None and before.text == "," else None
+    return None
+
+
+_CHARGE_WORDS = frozenset({"charge", "accusation", "allegation", "claim", "finding"})
 
 
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "despite", "amid"})

@@ -153,6 +153,8 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
                 objects.append(token.head.head.head)
         elif not objects and token.dep_ == "relcl":
             objects = [token.head]  # "the agreement it *signed* with Eritrea"
+        elif not objects and token.dep_ == "amod" and token.tag_ == "VBN":
+            objects = [token.head]  # "African Union-*led* talks"
         # "suspended *aid* deliveries", "ended *mediation* efforts": the frame word
         # modifies a carrier noun.
         found += objects + [
@@ -306,10 +308,11 @@ def meeting_parties(noun: Token) -> list[Token]:
     if phrase.dep_ != "pobj" or phrase.head.lower_ not in _MEETING_PREPOSITIONS:
         return []
     verb = phrase.head.head
-    if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "dobj":
-        verb = verb.head  # "normalised relations in a deal brokered by ..."
-    elif verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ == "pobj" and verb.head.lower_ == "with":
-        verb = verb.head.head  # "signed an accord with Peru's president at talks", misparsed
+    while verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
+        # "normalised relations in a deal brokered by ...", "signed an accord with Peru's
+        # president at talks" (misparsed), "agreed to a cessation of hostilities after
+        # ten days of talks": the clause's verb.
+        verb = verb.head if verb.dep_ == "dobj" else verb.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return []
     parties = slot_heads(verb, "subject")
@@ -493,7 +496,7 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
-_BROKERING = frozenset({"broker", "mediate", "sponsor"})
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "lead"})
 
 
 def reduced_passive(token: Token) -> bool:
@@ -639,7 +642,13 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
     if slot == "poss":
         return [c for c in children if c.dep_ == "poss"]
     if slot == "compound":  # "US sanctions", "Russian invasion"
-        found = [c for c in children if c.dep_ in {"compound", "amod", "nmod"}]
+        found = [
+            c
+            for c in children
+            if c.dep_ in {"compound", "amod", "nmod"}
+            # "AU-led talks", "UN-brokered talks": the broker is no party.
+            and not (c.tag_ == "VBN" and c.lemma_ in _BROKERING)
+        ]
         of = trigger.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
         if not found and of is not None and of.head.pos_ == "NOUN" and of.head.lemma_ in _BODIES:
             # "a UN commission of inquiry": the body's modifier is the inquiry's.
