@@ -1175,3 +1175,21 @@ def test_talks_led_by_a_third_party_are_between_the_parties_it_brought_together(
     codes = {(e.source and e.source.code, e.cameo) for e in found}
     assert {("IGOAFRAFU", "045"), ("ETHGOV", "046"), ("ETHGOV", "0356")} <= codes
     assert ("IGOAFRAFU", "046") not in codes
+
+
+def test_a_vow_to_answer_an_armed_attack_threatens_force_at_the_attacker() -> None:
+    found = events(
+        "Indian warplanes struck a militant camp in Pakistan on Tuesday, and Pakistan "
+        "vowed to respond at a time of its choosing."
+    )
+    assert ("PAK", "138", "INDMIL") in {
+        (e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found
+    }
+
+
+def test_a_participle_after_a_promise_is_no_part_of_what_is_promised() -> None:
+    found = events(
+        "Morocco's king promised on Wednesday to give up some of his powers, responding "
+        "to weeks of street protests."
+    )
+    assert all(e.root != "13" for e in found)

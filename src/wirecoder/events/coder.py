@@ -210,6 +210,8 @@ class EventCoder:
                     # for what was done (0234 military protection, 0213 an arrest).
                     done = codes.get(asked.i, triggers[asked.i][1].code)
                     code = self._request_for(done) or code
+                if code == "130" and _reprisal(pattern) and _violence_told(token, triggers):
+                    code = "138"  # "vowed to respond" after an air strike: force
                 if token.lemma_ == "warn" and code.startswith("13"):
                     # A warning that others may act is a comment, whatever it foretells.
                     code = code if warning_code(token, by_token) == "130" else "012"
@@ -232,6 +234,7 @@ class EventCoder:
                 if not found:
                     note(token, pattern, reason)
                 found_at[carrier] = found
+            self._answer_violence(found_at)
             # One sentence's events share its time expressions: read them once.
             coded_any = any(found_at.values())
             expressions = time_expressions(sentence, article_date) if coded_any else []
@@ -251,6 +254,29 @@ class EventCoder:
                     if claim is not None:
                         events.append(claim)
         return _merge(events), tuple(seen)
+
+    def _answer_violence(self, found_at: dict[int, list[Event]]) -> None:
+        """ "Indian warplanes struck ..., and Pakistan vowed to respond": a threat of
+        reprisal with no target named is aimed at whoever struck the threatener (else
+        the last attacker of another country the sentence names)."""
+        attacks = [e for i in sorted(found_at) for e in found_at[i] if e.root in VIOLENT_ROOTS]
+        for found in found_at.values():
+            for n, event in enumerate(found):
+                if event.cameo != "138" or event.target is not None or event.source is None:
+                    continue
+                own = self._country_part(event.source.code)
+                others = [
+                    a
+                    for a in attacks
+                    if a.source is not None
+                    and self._country_part(a.source.code) not in {own, None}
+                    and not (a.source.code or "").endswith("UAF")  # no one to answer
+                ]
+                hit = [a for a in others if a.target and self._country_part(a.target.code) == own]
+                chosen = (hit or others)[-1:]
+                if chosen and chosen[0].source is not None:
+                    attacker = chosen[0].source
+                    found[n] = replace(event, target=attacker)
 
     def _own_claim(self, event: Event, doc: Doc, by_token: dict[int, Mention]) -> Event | None:
         """ "The IRA said it planted the bomb", "the FLQ said it had strangled him": an
@@ -1515,6 +1541,21 @@ _GROUP_WORDS = frozenset(
         "tens",
     }
 )
+
+
+def _reprisal(pattern: Pattern) -> bool:
+    """ "vowed retaliation", "promised to respond": a threat of an answer in kind."""
+    return bool(
+        set(pattern.objects) & {"retaliation", "revenge", "reprisal", "response"}
+        or set(pattern.complement) & {"respond", "retaliate", "punish", "avenge", "react"}
+    )
+
+
+def _violence_told(token: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """Whether the sentence tells of an armed act besides the token's own."""
+    return any(
+        other.code[:2] in VIOLENT_ROOTS for i, (_, other) in triggers.items() if i != token.i
+    )
 
 
 def _charged_each_other(act: Token) -> bool:

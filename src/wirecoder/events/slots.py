@@ -21,6 +21,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _COMPLEMENT_DEPS = {"NOUN": frozenset({"acl"}), "VERB": frozenset({"xcomp", "ccomp", "advcl"})}
 
 
+def _complement(child: Token, deps: frozenset[str]) -> bool:
+    """A complement clause of the trigger; the small model labels some infinitives
+    advcl, but a participle there is an adjunct ("promised reforms, *responding* to the
+    protests")."""
+    return child.dep_ in deps and not (child.dep_ == "advcl" and child.tag_ == "VBG")
+
+
 class TriggerParse:
     """What `fits` reads around one trigger token, read once for all the patterns tried
     on it (a verb such as "suspend" has a dozen)."""
@@ -91,7 +98,7 @@ def fits(pattern: Pattern, trigger: Token | TriggerParse) -> bool:
         return False
     if pattern.complement:
         deps = _COMPLEMENT_DEPS["NOUN" if token.pos_ == "NOUN" else "VERB"]
-        if not any(c.dep_ in deps and c.lemma_ in pattern.complement for c in children):
+        if not any(_complement(c, deps) and c.lemma_ in pattern.complement for c in children):
             return False
     if pattern.modifiers:
         words = [c for c in children if c.dep_ not in _ARGUMENT_DEPS]
@@ -457,7 +464,7 @@ def frame_objects(token: Token, pattern: Pattern) -> list[Token]:
         found += [
             x
             for c in token.children
-            if c.dep_ in deps and c.lemma_ in pattern.complement
+            if _complement(c, deps) and c.lemma_ in pattern.complement
             for x in (c, *c.conjuncts)
         ]
     if pattern.requires_prep and token.pos_ != "NOUN":
