@@ -1193,3 +1193,27 @@ def test_a_participle_after_a_promise_is_no_part_of_what_is_promised() -> None:
         "to weeks of street protests."
     )
     assert all(e.root != "13" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameos"),
+    [
+        ("India summoned Pakistan's high commissioner on Monday.", ["114"]),
+        ("Beijing handed the Japanese ambassador a formal protest over the visit.", ["114"]),
+        ("India cut telephone and internet links in Kashmir on Monday.", ["1721"]),
+        ("France banned new investment in South Africa on Wednesday.", ["163"]),
+        ("The EU imposed sanctions on Robert Mugabe and 19 of his aides on Monday.", ["163"]),
+    ],
+)
+def test_diplomatic_protests_blackouts_and_bans(text: str, cameos: list[str]) -> None:
+    assert [e.cameo for e in events(text)] == cameos
+
+
+def test_what_a_signed_declaration_pledges_is_the_signatories_intent() -> None:
+    found = events(
+        "Xi Jinping signed 51 agreements with Pakistan's government on Monday, pledging "
+        "46 billion dollars of investment in roads and power plants."
+    )
+    pledged = [e for e in found if e.trigger == "pledging"]
+    assert [(e.cameo, e.modality) for e in pledged] == [("0331", "intended")]
+    assert all(e.trigger != "investment" for e in found)

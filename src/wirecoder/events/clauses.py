@@ -281,6 +281,8 @@ def result_of_agreement(trigger: Token, triggers: dict[int, tuple[Token, Pattern
     about, told as its consequence, is not a second act."""
     if trigger.tag_ != "VBG" or trigger.dep_ != "advcl":
         return False
+    if triggers[trigger.i][1].code[:2] == "03":
+        return False  # "signed a declaration *pledging* to ...": what it says, an act too
     agreement = triggers.get(trigger.head.i)
     return agreement is not None and agreement[1].code[:2] in _AGREEING_ROOTS
 

@@ -187,6 +187,8 @@ class PatternSet:
         if irregular is not None:
             return self.for_trigger(irregular, pos)
         for base in _base_forms(word):
+            if base == lemma.lower() != word:
+                break  # "aides" -> "aide", as the model says: not "aid"
             found = self.for_trigger(base, pos)
             if found:
                 return found

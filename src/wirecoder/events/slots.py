@@ -426,7 +426,10 @@ _SPEECH_VERBS = frozenset(
 )
 
 
-_AMOUNT_WORDS = frozenset({"$", "billion", "million", "trillion", "percent", "%", "bn"})
+_AMOUNT_WORDS = frozenset(
+    {"$", "billion", "million", "trillion", "percent", "%", "bn"}
+    | {"dollars", "euros", "pounds", "yen", "yuan", "rupees"}  # "46 billion dollars of"
+)
 
 
 def _objects(token: Token) -> list[Token]:
