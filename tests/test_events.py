@@ -1217,3 +1217,16 @@ def test_what_a_signed_declaration_pledges_is_the_signatories_intent() -> None:
     pledged = [e for e in found if e.trigger == "pledging"]
     assert [(e.cameo, e.modality) for e in pledged] == [("0331", "intended")]
     assert all(e.trigger != "investment" for e in found)
+
+
+def test_forces_named_by_kind_are_of_the_state_that_tells_of_them() -> None:
+    found = events(
+        "President Uhuru Kenyatta said on Tuesday that troops had shot dead five of the "
+        "attackers at the Westgate mall."
+    )
+    assert "KENMIL" in {e.source.code for e in found if e.source}
+
+
+def test_foreign_nationals_are_civilians_of_their_country() -> None:
+    found = events("Beijing detained four Japanese nationals on Friday.")
+    assert dyads(found) == {("CHN", "JPNCVL")}

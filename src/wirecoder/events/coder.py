@@ -1379,6 +1379,21 @@ class EventCoder:
                 else actor
                 for actor in (source, target)
             )
+        if any(a is not None and a.code in self.agent_kinds for a in (source, target)):
+            # "Kenyatta said troops had shot dead five of the attackers": forces named by
+            # kind alone are of the place the act happens in, else of the state whose
+            # spokesman tells of them.
+            said = mention_for(reading.reported_by, by_token) if reading.reported_by else None
+            country = (place.country if place is not None else None) or (
+                self._country_part(said.code) if said is not None else None
+            )
+            if country:
+                source, target = (
+                    replace(a, code=f"{country}{a.code}")
+                    if a is not None and a.code in self.agent_kinds
+                    else a
+                    for a in (source, target)
+                )
         reported_by = None
         if reading.reported_by is not None:
             speaker = reading.reported_by
