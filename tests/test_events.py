@@ -1230,3 +1230,31 @@ def test_forces_named_by_kind_are_of_the_state_that_tells_of_them() -> None:
 def test_foreign_nationals_are_civilians_of_their_country() -> None:
     found = events("Beijing detained four Japanese nationals on Friday.")
     assert dyads(found) == {("CHN", "JPNCVL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "China's military launched large-scale drills around Taiwan on Tuesday, and "
+            "Taipei condemned the exercises as reckless provocation.",
+            {"CHNMIL"},
+        ),
+        (
+            "Russia and China vetoed a UN Security Council resolution on Friday, and "
+            "Britain's ambassador condemned the vetoes as incomprehensible.",
+            {"RUS", "CHN"},
+        ),
+    ],
+)
+def test_condemning_an_act_told_before_condemns_who_did_it(text: str, targets: set[str]) -> None:
+    condemned = [e for e in events(text) if e.cameo == "111"]
+    assert {e.target.code for e in condemned if e.target} == targets
+
+
+def test_joint_exercises_launched_are_cooperation_between_the_launchers() -> None:
+    found = events(
+        "Russia and Belarus launched their joint military exercises on Friday, with some "
+        "200,000 troops taking part near the borders of Poland."
+    )
+    assert dyads(e for e in found if e.cameo == "062") == {("RUS", "BLR"), ("BLR", "RUS")}

@@ -235,6 +235,7 @@ class EventCoder:
                     note(token, pattern, reason)
                 found_at[carrier] = found
             self._answer_violence(found_at)
+            self._judged_doers(found_at, triggers)
             # One sentence's events share its time expressions: read them once.
             coded_any = any(found_at.values())
             expressions = time_expressions(sentence, article_date) if coded_any else []
@@ -277,6 +278,41 @@ class EventCoder:
                 if chosen and chosen[0].source is not None:
                     attacker = chosen[0].source
                     found[n] = replace(event, target=attacker)
+
+    def _judged_doers(
+        self, found_at: dict[int, list[Event]], triggers: dict[int, tuple[Token, Pattern]]
+    ) -> None:
+        """ "China's military launched drills ..., and Taipei condemned the exercises":
+        a judgement of an act the sentence has told, named again by a definite noun or
+        "it", is aimed at whoever did it (the nearest act before, by another party)."""
+        for i in sorted(found_at):
+            found = found_at[i]
+            token = triggers[i][0]
+            if not found or found[0].root not in _JUDGING_ROOTS or not _names_act_again(token):
+                continue
+            if any(e.target is not None for e in found):
+                continue
+            before = [
+                e
+                for j in sorted(found_at)
+                if j < i
+                for e in found_at[j]
+                if e.source is not None and e.root not in _JUDGING_ROOTS
+            ]
+            judges = {self._country_part(e.source.code) for e in found if e.source}
+            doers = [  # of a known country other than the judge's
+                e
+                for e in before
+                if self._country_part(e.source.code if e.source else None) not in judges | {None}
+            ]
+            if not doers:
+                continue
+            last = doers[-1]
+            sources = [
+                e.source for e in doers if e.trigger == last.trigger and e.start == last.start
+            ]
+            unique = list({a.code: a for a in sources if a is not None}.values())
+            found_at[i] = [replace(e, target=doer) for e in found for doer in unique]
 
     def _own_claim(self, event: Event, doc: Doc, by_token: dict[int, Mention]) -> Event | None:
         """ "The IRA said it planted the bomb", "the FLQ said it had strangled him": an
@@ -1556,6 +1592,25 @@ _GROUP_WORDS = frozenset(
         "tens",
     }
 )
+
+
+# Judgements of what others did: disapproval and praise.
+_JUDGING_ROOTS = frozenset({"11", "05"})
+_REFERRING = frozenset({"the", "this", "these", "those", "that"})
+
+
+def _names_act_again(judging: Token) -> bool:
+    """ "condemned *it*", "condemned *the exercises*", "hailed *the decision*": the
+    judging verb's object refers to something told before, by a pronoun or a definite
+    common noun."""
+    for obj in (c for c in judging.children if c.dep_ == "dobj"):
+        if obj.lower_ in {"it", "them", "this"}:
+            return True
+        if obj.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _REFERRING for c in obj.children
+        ):
+            return True
+    return False
 
 
 def _reprisal(pattern: Pattern) -> bool:

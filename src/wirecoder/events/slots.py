@@ -238,6 +238,8 @@ def pobjs(token: Token, words: set[str]) -> list[Token]:
 def _clause_subjects(pcomp: Token) -> list[Token]:
     if pcomp.dep_ != "pcomp" or pcomp.tag_ != "VBG":
         return []
+    if pcomp.head.lower_ == "with":
+        return []  # "with 200,000 troops taking part": circumstance, not a partner
     return [s for s in pcomp.children if s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"}]
 
 
