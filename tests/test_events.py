@@ -1258,3 +1258,24 @@ def test_joint_exercises_launched_are_cooperation_between_the_launchers() -> Non
         "200,000 troops taking part near the borders of Poland."
     )
     assert dyads(e for e in found if e.cameo == "062") == {("RUS", "BLR"), ("BLR", "RUS")}
+
+
+def test_a_countrys_name_as_a_modifier_is_that_country() -> None:
+    found = events("Iranian and U.S. negotiators held indirect talks in Muscat on Saturday.")
+    assert dyads(found) == {("IRNGOV", "USAGOV"), ("USAGOV", "IRNGOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A US drone strike killed Iran's top commander at Baghdad airport on Friday.", "195"),
+        ("Masked gunmen ambushed a Kosovo police patrol near Banjska on Sunday.", "150"),
+        ("President Trump pulled the United States out of the Iran nuclear deal.", "057"),
+    ],
+)
+def test_acts_named_as_instruments_targets_or_agreements_of_old_are_no_events(
+    text: str, absent: str
+) -> None:
+    found = events(text)
+    assert found
+    assert absent not in {e.cameo for e in found}

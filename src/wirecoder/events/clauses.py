@@ -262,7 +262,16 @@ def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
 
 def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
     """ "used sarin *in an attack* on Khan Sheikhoun", "killed five *in a raid*": the
-    noun names the violent act its verb already codes."""
+    noun names the violent act its verb already codes; so does "a US drone *strike*
+    killed the commander", the act as the verb's subject."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        verb = triggers.get(trigger.head.i)
+        return (
+            verb is not None
+            and verb[0].pos_ == "VERB"
+            and verb[1].code[:2] in VIOLENT_ROOTS
+            and triggers[trigger.i][1].code[:2] in VIOLENT_ROOTS
+        )
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
         return False
     preposition = trigger.head
@@ -273,6 +282,19 @@ def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern
         and verb[0].pos_ == "VERB"
         and verb[1].code[:2] in VIOLENT_ROOTS
         and triggers[trigger.i][1].code[:2] in VIOLENT_ROOTS
+    )
+
+
+def struck_posture(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
+    """ "gunmen ambushed a police patrol", "attacked an army convoy on exercise": a show
+    of force (15) that is the object of a violent act is its target, not an act."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    verb = triggers.get(trigger.head.i)
+    return (
+        verb is not None
+        and verb[1].code[:2] in VIOLENT_ROOTS
+        and triggers[trigger.i][1].code[:2] == "15"
     )
 
 

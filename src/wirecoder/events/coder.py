@@ -50,6 +50,7 @@ from wirecoder.events.clauses import (
     part_of_violent_act,
     requested_act,
     result_of_agreement,
+    struck_posture,
     summed_up_charge,
     threat_condition,
     warning_code,
@@ -186,6 +187,9 @@ class EventCoder:
                     continue
                 if part_of_violent_act(token, triggers):
                     note(token, pattern, f"the same act as '{token.head.head}', which is coded")
+                    continue
+                if struck_posture(token, triggers):
+                    note(token, pattern, f"what '{token.head}' struck, not an act of its own")
                     continue
                 if result_of_agreement(token, triggers):
                     note(token, pattern, f"what '{token.head}' brings about, not an act of its own")
@@ -1056,7 +1060,7 @@ class EventCoder:
             if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             for other in child.conjuncts:
-                national = self._national(other, other)
+                national = self._national(other, token)
                 if national is not None and national.code not in {None, code[:3]}:
                     joined = f"{national.code}{code[3:]}"
                     found.append(EventActor(joined, national.text, national.start, national.end))
@@ -1300,8 +1304,10 @@ class EventCoder:
                         word_start,
                         word.idx + len(word),
                     )
+            # "U.S.-led", and a country's name as a modifier: "Iranian and U.S. negotiators".
+            named = text != word.text or (word.pos_ == "PROPN" and word.i != head.i)
             country = self.country_of(text) or (
-                self.country_named(text) if self.country_named and text != word.text else None
+                self.country_named(text) if self.country_named and named else None
             )
         if country is None:
             return None
