@@ -1279,3 +1279,16 @@ def test_acts_named_as_instruments_targets_or_agreements_of_old_are_no_events(
     found = events(text)
     assert found
     assert absent not in {e.cameo for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan hanged two jailed Iraqi militants at dawn on Wednesday.", ("JOR", "1823")),
+        ("Insurgents executed a captured soldier in Iraq on Sunday.", ("IRQINS", "1823")),
+        ("Hezbollah guerrillas captured two Israeli soldiers on Wednesday.", ("LBNREB", "181")),
+        ("Peruvian anti-terrorist police captured the rebel leader in Lima.", ("PERCOP", "173")),
+    ],
+)
+def test_executions_abductions_and_arrests(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.source and e.source.code, e.cameo) for e in events(text)}

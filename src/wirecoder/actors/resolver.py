@@ -688,7 +688,9 @@ class ActorResolver:
                 self._agent_phrase(state, doc[before[0].i : split.i])
                 self._agent_phrase(state, doc[split.i + 1 : tokens[-1].i + 1])
                 return
-        agent = self.dictionary.agent_match([t.lower_ for t in tokens])
+        # "anti-terrorist police", "pro-government militias": what the phrase is for or
+        # against names no agent of its own.
+        agent = self.dictionary.agent_match([t.lower_ for t in tokens if not _after_pro(t)])
         head = tokens[-1].lower_
         if (
             agent is not None

@@ -118,7 +118,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     violence of non-state groups against them (180), and mass killing (202) from
     conventional fighting (190); shooting a named public figure is an assassination
     (186) or an attempt (185); seizing people is abduction (181); a suicide, car or
-    roadside bomb that kills or attacks is that kind of bombing (1831-1833); a state's forces
+    roadside bomb that kills or attacks is that kind of bombing (1831-1833); an armed
+    group's capture of people is abduction (181), not arrest; a state's forces
     firing on their own unarmed people repress them (175). Two codes outside violence
     are told apart here too, because they also turn on who acts: a state's "strikes"
     are armed (190), not walkouts (143); a suspension of an aid agency's operations is
@@ -139,6 +140,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "190"  # "the first American strikes in Iraq": states and armies do not walk out
     if code == "192" and _peacekeeping(trigger):
         return "074"  # "peacekeepers landed in Dili to restore order": protection
+    if code == "173" and (doer in _NON_STATE or doer[3:] in _NON_STATE):
+        return "181"  # "Hezbollah captured two Israeli soldiers": armed groups abduct
     if code == "152" and doer[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
     if code == "183" and military:
@@ -167,7 +170,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     # "CVL": people of no country named are still people.
     victims = target.code[3:] if len(target.code) > 3 else target.code
     unarmed = victims.startswith(_UNARMED)
-    if code == "180" and unarmed and trigger.lemma_ in _KILLING and _mass(trigger, 100):
+    if code in {"180", "1823"} and unarmed and trigger.lemma_ in _KILLING and _mass(trigger, 100):
         return "202"  # "militants executed 300 men"
     if code == "190" and not military and victims in _CIVIL_STATE:
         return "180"  # "militants attacked the Chinese consulate": no battle with an army
@@ -187,7 +190,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     return "180" if not state else code
 
 
-_KILLING = frozenset({"kill", "killing", "massacre", "execute", "slaughter", "murder"})
+_KILLING = frozenset({"kill", "killing", "massacre", "execute", "slaughter", "murder", "behead"})
 
 
 def _peacekeeping(trigger: Token) -> bool:
