@@ -1292,3 +1292,25 @@ def test_acts_named_as_instruments_targets_or_agreements_of_old_are_no_events(
 )
 def test_executions_abductions_and_arrests(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e.source and e.source.code, e.cameo) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The House impeached the president over last week's storming of the Capitol by "
+        "his supporters.",
+        "Bolsonaro was questioned on Thursday over the storming of government buildings in "
+        "Brasilia in January.",
+    ],
+)
+def test_a_storming_by_crowds_or_by_nobody_named_is_a_riot(text: str) -> None:
+    stormed = [e for e in events(text) if e.trigger == "storming"]
+    assert [(e.cameo, e.modality) for e in stormed] == [("145", "asserted")]
+
+
+def test_what_an_inquiry_is_into_happened() -> None:
+    found = events(
+        "A Brazilian judge agreed on Friday to include Bolsonaro in the investigation into "
+        "the storming of government buildings in Brasilia."
+    )
+    assert [e.modality for e in found if e.trigger == "storming"] == ["asserted"]

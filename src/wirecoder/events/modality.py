@@ -96,8 +96,13 @@ def read_modality(
         return Reading("claimed", accuser, accuser.head.text)  # "blamed Syria for the attack"
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        # "the investigation into the storming", also hung on the verb ("include him in
+        # the investigation into the storming"): an act looked into happened.
+        inquiry = verb.lower_ == "into" and trigger.pos_ == "NOUN" and verb.i == trigger.head.i
         if verb.dep_ == "prep" and (
-            verb.lower_ in _BACKGROUND_PREPOSITIONS or verb.head.lemma_ in _REACTION_NOUNS
+            verb.lower_ in _BACKGROUND_PREPOSITIONS
+            or verb.head.lemma_ in _REACTION_NOUNS
+            or inquiry
         ):
             # "vowed revenge after the massacre", "in response to the drills": what the
             # verb reacts to happened, whatever the verb's own mood.

@@ -148,7 +148,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "195"  # "NATO's bombing of Yugoslavia": a state's bombing is an air strike
     if code == "195" and not military and trigger.lemma_ in {"bomb", "bombing"}:
         return "183"  # "the rebel group bombed a police academy": no air force
-    if code == "190" and trigger.lemma_ == "storm" and doer[3:] in CROWDS:
+    crowd = (doer[3:] if len(doer) > 3 else doer) in CROWDS  # "OPP": protesters unplaced
+    if code == "190" and trigger.lemma_ in {"storm", "storming"} and crowd:
         return "145"  # "protesters stormed and set fire to the town hall": a riot
     if target is None or not target.code or not source.code:
         return code
@@ -163,7 +164,9 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     people = len(target.code) > 3 and not target.code.startswith("IGO")
     if code in {"171", "1711"} and people and not target.code[3:].startswith("BUS"):
         return "181"  # "seized 280 pupils": people are abducted, not confiscated (firms are)
-    if code.startswith("145") and trigger.lemma_ == "storm" and state:
+    if code == "145" and trigger.lemma_ == "storming" and doer[3:] == "MIL":
+        return "190"  # "the storming of the school by special forces": an assault
+    if code.startswith("145") and trigger.lemma_ in {"storm", "storming"} and state:
         return "171"  # police storming an embassy seize it; protesters storming riot
     if code[:3] == "174" and _mass(trigger, 1000):
         return "201"  # "expelled tens of thousands of people": a mass expulsion
