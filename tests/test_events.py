@@ -1314,3 +1314,19 @@ def test_what_an_inquiry_is_into_happened() -> None:
         "the storming of government buildings in Brasilia."
     )
     assert [e.modality for e in found if e.trigger == "storming"] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian Prime Minister Atal Behari Vajpayee crossed into Pakistan by bus on Saturday "
+        "and was welcomed at the Wagah border by Nawaz Sharif.",
+        "Pakistan's prime minister Nawaz Sharif welcomed Atal Behari Vajpayee at the Wagah "
+        "border on Saturday.",
+    ],
+)
+def test_welcoming_a_visitor_at_the_airport_or_border_hosts_a_visit(text: str) -> None:
+    found = events(text, published="1999-02-21")
+    assert ("PAKGOV", "043", "INDGOV") in {
+        (e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found
+    }

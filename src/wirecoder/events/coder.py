@@ -292,7 +292,8 @@ class EventCoder:
         for i in sorted(found_at):
             found = found_at[i]
             token = triggers[i][0]
-            if not found or found[0].root not in _JUDGING_ROOTS or not _names_act_again(token):
+            referred = _act_named_again(token)
+            if not found or found[0].root not in _JUDGING_ROOTS or referred is None:
                 continue
             if any(e.target is not None for e in found):
                 continue
@@ -311,6 +312,10 @@ class EventCoder:
             ]
             if not doers:
                 continue
+            if referred.i in triggers:
+                # "denounced the trip": the visit told before, not the welcome after it.
+                kind = triggers[referred.i][1].code[:2]
+                doers = [e for e in doers if e.root == kind] or doers
             last = doers[-1]
             sources = [
                 e.source for e in doers if e.trigger == last.trigger and e.start == last.start
@@ -1605,18 +1610,18 @@ _JUDGING_ROOTS = frozenset({"11", "05"})
 _REFERRING = frozenset({"the", "this", "these", "those", "that"})
 
 
-def _names_act_again(judging: Token) -> bool:
+def _act_named_again(judging: Token) -> Token | None:
     """ "condemned *it*", "condemned *the exercises*", "hailed *the decision*": the
-    judging verb's object refers to something told before, by a pronoun or a definite
-    common noun."""
+    judging verb's object, when it refers to something told before, by a pronoun or a
+    definite common noun."""
     for obj in (c for c in judging.children if c.dep_ == "dobj"):
         if obj.lower_ in {"it", "them", "this"}:
-            return True
+            return obj
         if obj.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in _REFERRING for c in obj.children
         ):
-            return True
-    return False
+            return obj
+    return None
 
 
 def _reprisal(pattern: Pattern) -> bool:

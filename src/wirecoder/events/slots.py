@@ -643,7 +643,12 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         deps = {"nsubjpass"} if passive else {"dobj"}
         if reduced_passive(trigger):
             return _patients(trigger)  # "protesters detained since Sunday": the protesters
-        return [c for c in children if c.dep_ in deps]
+        found = [c for c in children if c.dep_ in deps]
+        if not found and passive and trigger.dep_ == "conj":
+            # "Vajpayee crossed into Pakistan and was welcomed by Sharif": the first
+            # verb's subject is the second's patient.
+            return [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+        return found
     if slot == "complement_object":  # "urged its allies to back *Moldova's bid*"
         verbs = [c for c in children if c.dep_ in _COMPLEMENT_DEPS["VERB"]]
         return [o for v in verbs for o in v.children if o.dep_ == "dobj"]
