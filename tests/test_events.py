@@ -1330,3 +1330,15 @@ def test_welcoming_a_visitor_at_the_airport_or_border_hosts_a_visit(text: str) -
     assert ("PAKGOV", "043", "INDGOV") in {
         (e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cuba called the decision hasty and unjustified on Wednesday.",
+        "Hundreds of protesters stormed the government headquarters in Yerevan, calling "
+        "the prime minister a traitor.",
+    ],
+)
+def test_calling_an_act_or_a_leader_names_disapproves(text: str) -> None:
+    assert "111" in {e.cameo for e in events(text)}

@@ -104,6 +104,19 @@ def fits(pattern: Pattern, trigger: Token | TriggerParse) -> bool:
         words = [c for c in children if c.dep_ not in _ARGUMENT_DEPS]
         if token.pos_ == "NOUN":
             words += list(token.doc[token.left_edge.i : token.i])  # "*air* strike"
+        else:
+            # "called the decision *hasty* and *unjustified*", "burned the pilot *alive*":
+            # the parser may hang the predicate on the object.
+            words += [
+                x
+                for c in children
+                if c.dep_ in {"dobj", "oprd"}
+                for g in c.children
+                if g.dep_ in {"amod", "acomp"}
+                for x in (g, *g.conjuncts)
+            ]
+            # "called it an act *of terrorism*"
+            words += [o for c in children if c.dep_ == "oprd" for o in pobjs(c, {"of"})]
         if not any(w.lower_ in pattern.modifiers or w.lemma_ in pattern.modifiers for w in words):
             return False
     return True
