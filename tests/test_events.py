@@ -1342,3 +1342,14 @@ def test_welcoming_a_visitor_at_the_airport_or_border_hosts_a_visit(text: str) -
 )
 def test_calling_an_act_or_a_leader_names_disapproves(text: str) -> None:
     assert "111" in {e.cameo for e in events(text)}
+
+
+def test_a_leader_told_of_by_a_pronoun_is_assassinated_by_an_attacker_of_his_country() -> None:
+    found = events(
+        "Prime Minister Yitzhak Rabin addressed a peace rally on Saturday night. He was "
+        "shot dead by an extremist as he left the rally.",
+        published="1995-11-05",
+    )
+    assert ("ISRRAD", "186", "ISRGOV") in {
+        (e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found
+    }

@@ -1429,10 +1429,14 @@ class EventCoder:
         if any(a is not None and a.code in self.agent_kinds for a in (source, target)):
             # "Kenyatta said troops had shot dead five of the attackers": forces named by
             # kind alone are of the place the act happens in, else of the state whose
-            # spokesman tells of them.
+            # spokesman tells of them, else of the other party's ("He was shot dead by
+            # an extremist").
             said = mention_for(reading.reported_by, by_token) if reading.reported_by else None
-            country = (place.country if place is not None else None) or (
-                self._country_part(said.code) if said is not None else None
+            other = target if source is not None and source.code in self.agent_kinds else source
+            country = (
+                (place.country if place is not None else None)
+                or (self._country_part(said.code) if said is not None else None)
+                or (self._country_part(other.code) if other is not None else None)
             )
             if country:
                 source, target = (

@@ -272,7 +272,13 @@ def _political_person(target: EventActor, trigger: Token) -> bool:
     if not target.code or not target.code[3:].startswith(_POLITICAL):
         return False
     span = trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+    if span is None:
+        return False
+    # "He was shot dead": a person told of before, by a personal pronoun.
+    return any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL for t in span)
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 def _fatal(trigger: Token) -> bool:
