@@ -1353,3 +1353,10 @@ def test_a_leader_told_of_by_a_pronoun_is_assassinated_by_an_attacker_of_his_cou
     assert ("ISRRAD", "186", "ISRGOV") in {
         (e.source and e.source.code, e.cameo, e.target and e.target.code) for e in found
     }
+
+
+def test_crowds_massing_outside_an_embassy_demonstrate_and_armies_massing_mobilise() -> None:
+    crowd = events("Thousands of Chinese protesters massed outside Japan's embassy on Saturday.")
+    assert [(e.cameo, e.target and e.target.code) for e in crowd] == [("141", "JPNGOV")]
+    army = events("Russia massed troops near the Ukrainian border on Monday.")
+    assert [e.cameo for e in army] == ["154"]

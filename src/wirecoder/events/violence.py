@@ -149,6 +149,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     if code == "195" and not military and trigger.lemma_ in {"bomb", "bombing"}:
         return "183"  # "the rebel group bombed a police academy": no air force
     crowd = (doer[3:] if len(doer) > 3 else doer) in CROWDS  # "OPP": protesters unplaced
+    if code == "154" and trigger.lemma_ == "mass" and crowd:
+        return "141"  # "protesters massed outside the embassy": a demonstration
     if code == "190" and trigger.lemma_ in {"storm", "storming"} and crowd:
         return "145"  # "protesters stormed and set fire to the town hall": a riot
     if target is None or not target.code or not source.code:
