@@ -74,6 +74,9 @@ StoreOption = Annotated[
 MaxMbOption = Annotated[
     float, typer.Option("--max-mb", min=0.001, help="Largest document accepted, in MB.")
 ]
+GoldFile = Annotated[
+    Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
+]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -535,9 +538,7 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("actors")
 def eval_actors_command(
-    gold: Annotated[
-        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
-    ],
+    gold: GoldFile,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="List this many errors.")] = 0,
     actors: ActorsOption = None,
@@ -577,9 +578,7 @@ def eval_actors_command(
 
 @eval_app.command("events")
 def eval_events_command(
-    gold: Annotated[
-        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
-    ],
+    gold: GoldFile,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     top: Annotated[int, typer.Option("--top", help="Confusion cells to show.")] = 15,
 ) -> None:
@@ -687,9 +686,7 @@ def _print_plover(
 
 @eval_app.command("quotes")
 def eval_quotes_command(
-    gold: Annotated[
-        Path, typer.Argument(help="Gold JSONL (see eval/README.md).", exists=True, dir_okay=False)
-    ],
+    gold: GoldFile,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     actors: ActorsOption = None,
 ) -> None:

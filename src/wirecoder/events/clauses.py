@@ -10,8 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.events.antecedents import PRONOUNS, mention_for
+from wirecoder.events.modality import CHARGE_NOUNS
 from wirecoder.events.patterns import Pattern
-from wirecoder.events.slots import SUBJECT_DEPS, meeting_parties, noun_doer, pobjs, slot_heads
+from wirecoder.events.slots import (
+    SUBJECT_DEPS,
+    clause_parties,
+    meeting_parties,
+    noun_doer,
+    pobjs,
+)
 from wirecoder.events.violence import VIOLENT_ROOTS
 from wirecoder.model import Mention
 
@@ -181,8 +188,7 @@ def _signatories(deal: Token) -> list[Token]:
         return []
     if verb.pos_ != "VERB":
         return []
-    subjects = slot_heads(verb, "subject")  # "agreed to restore relations under a deal"
-    return [*subjects, *pobjs(verb, {"with"})] if subjects else []
+    return clause_parties(verb)  # "agreed to restore relations under a deal"
 
 
 def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
@@ -358,11 +364,11 @@ def charge_makers(charge: Token) -> list[Token]:
     return []
 
 
-_FAULT_FINDING = frozenset({"blame", "find", "accuse"})
+_FAULT_FINDING = frozenset({"blame", "find"})  # besides alleging ones ("accuse")
 
 
 # Nouns by which a sentence names its own reported claim: "..., a charge X denied".
-_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
+_CHARGES = CHARGE_NOUNS
 _REPORTING = frozenset({"say", "tell", "report", "insist", "add"})
 _ALLEGING = frozenset({"allege", "claim", "charge", "accuse"})
 

@@ -278,10 +278,8 @@ class EventCoder:
                     and not (a.source.code or "").endswith("UAF")  # no one to answer
                 ]
                 hit = [a for a in others if a.target and self._country_part(a.target.code) == own]
-                chosen = (hit or others)[-1:]
-                if chosen and chosen[0].source is not None:
-                    attacker = chosen[0].source
-                    found[n] = replace(event, target=attacker)
+                if hit or others:
+                    found[n] = replace(event, target=(hit or others)[-1].source)
 
     def _judged_doers(
         self, found_at: dict[int, list[Event]], triggers: dict[int, tuple[Token, Pattern]]
@@ -308,7 +306,7 @@ class EventCoder:
             doers = [  # of a known country other than the judge's
                 e
                 for e in before
-                if self._country_part(e.source.code if e.source else None) not in judges | {None}
+                if e.source and self._country_part(e.source.code) not in judges | {None}
             ]
             if not doers:
                 continue
@@ -317,10 +315,13 @@ class EventCoder:
                 kind = triggers[referred.i][1].code[:2]
                 doers = [e for e in doers if e.root == kind] or doers
             last = doers[-1]
-            sources = [
-                e.source for e in doers if e.trigger == last.trigger and e.start == last.start
-            ]
-            unique = list({a.code: a for a in sources if a is not None}.values())
+            unique = list(
+                {
+                    e.source.code: e.source
+                    for e in doers
+                    if e.source and e.trigger == last.trigger and e.start == last.start
+                }.values()
+            )
             found_at[i] = [replace(e, target=doer) for e in found for doer in unique]
 
     def _own_claim(self, event: Event, doc: Doc, by_token: dict[int, Mention]) -> Event | None:

@@ -192,7 +192,10 @@ def denied_charge(verb: Token) -> Token | None:
     return None
 
 
-_CHARGE_WORDS = frozenset({"charge", "accusation", "allegation", "claim", "finding"})
+# Nouns by which a sentence names a charge it reports: "..., a charge X denied".
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+# ... and a fact-finder's: "..., findings the government rejected".
+_CHARGE_WORDS = CHARGE_NOUNS | {"finding"}
 
 
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "despite", "amid"})

@@ -337,6 +337,12 @@ def meeting_parties(noun: Token) -> list[Token]:
         verb = verb.head if verb.dep_ == "dobj" else verb.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return []
+    return clause_parties(verb)
+
+
+def clause_parties(verb: Token) -> list[Token]:
+    """The parties of what a verb does with another: its subjects and its `with`
+    object ("Hadi signed a deal *with the group*"); none when it has no subject."""
     parties = slot_heads(verb, "subject")
     return [*parties, *pobjs(verb, {"with"})] if parties else []
 
