@@ -54,7 +54,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev5",
         "events_dev6",
         "events_dev7",
-        "events_heldout7",
+        "events_dev8",
         "events_heldout8",
     ],
 )
