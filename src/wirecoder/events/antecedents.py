@@ -141,6 +141,29 @@ _PAIRED = frozenset(
 )
 
 
+def neighbour_of(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """ "Algeria cut ties with Morocco, accusing *its neighbour* of hostile acts": the
+    last actor named before the phrase whose country is not the possessor's."""
+    if token.lemma_ not in {"neighbour", "neighbor"}:
+        return None
+    owner = next(
+        (c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS),
+        None,
+    )
+    own = antecedent_mention(owner, by_token) if owner is not None else None
+    if own is None or not own.country:
+        return None
+    start = sentence_of(token).start
+    others = [
+        m
+        for i, m in sorted(by_token.items())
+        if start <= i < token.i and m.country and m.country != own.country
+    ]
+    # A neighbour is a state: a country named outright before one of its officials.
+    states = [m for m in others if m.code == m.country]
+    return (states or others)[-1] if others else None
+
+
 def party_speaking(token: Token, by_token: dict[int, Mention]) -> list[Token]:
     """ "Lebanon's prime minister said he was gloomy about the talks with the IMF": the
     subject of the nearest clause above the token that names an actor, who speaks of

@@ -25,6 +25,7 @@ from wirecoder.events.antecedents import (
     as_counterpart,
     mention_for,
     mentions_by_token,
+    neighbour_of,
     pair_antecedents,
     party_speaking,
     plural_antecedents,
@@ -1176,6 +1177,18 @@ class EventCoder:
             appositions = [c for c in head.children if c.dep_ == "appos"]
             for token in (head, *head.conjuncts, *(x for a in appositions for x in a.conjuncts)):
                 mention = mention_for(token, by_token) or antecedent_mention(token, by_token)
+                neighbour = neighbour_of(token, by_token) if mention is None else None
+                if neighbour is not None and neighbour.country:
+                    # "accusing its neighbour of hostile acts": the other state named.
+                    _add_new(
+                        actors,
+                        [
+                            EventActor(
+                                neighbour.country, token.text, token.idx, token.idx + len(token)
+                            )
+                        ],
+                    )
+                    continue
                 if mention is None and (token.dep_ in SUBJECT_DEPS or token.lower_ == "other"):
                     paired = pair_antecedents(token, by_token)
                     if paired:
