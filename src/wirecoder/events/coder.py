@@ -415,8 +415,12 @@ class EventCoder:
                     if is_generic(pattern.code):
                         # "refused to comment" is 011: the act's own refusal code first.
                         refusing = pattern.refusal or pattern.code[:2] == "12"
+                        # "asked Moscow to send troops": an appeal for protection.
+                        appeal = pattern.code[:2] == "02"
                         refined = (act.negated_code if refusing else None) or (
-                            self.ontology.governed_code(pattern.code, act.code)
+                            self._request_for(act.code)
+                            if appeal
+                            else self.ontology.governed_code(pattern.code, act.code)
                         )
                         if refined is not None:
                             codes[token.i] = refined
