@@ -648,14 +648,20 @@ class ActorResolver:
                     return found
         return None
 
-    def _country_in(self, words: Sequence[Token], *, cities: bool) -> Country | None:
+    def _country_in(
+        self, words: Sequence[Token], *, cities: bool, led: bool = False
+    ) -> Country | None:
         """The first country named in `words` by name, adjective or capital (or city).
 
-        "pro-Russian separatists" are not Russian: a pro- or anti- prefix is skipped.
+        "pro-Russian separatists" are not Russian: a pro- or anti- prefix is skipped;
+        with `led`, "Australian-led peacekeepers" are Australian (a "Russian-led
+        alliance" is not Russia).
         """
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                if not words[i].text[:1].isupper() or _after_pro(words[i]):
+                if not words[i].text[:1].isupper():
+                    continue
+                if _after_pro(words[i]) and not (led and _leading(words[i])):
                     continue
                 text = words[i].doc[words[i].i : words[i + n - 1].i + 1].text
                 found = self._country_for_name(_strip_possessive(text))
@@ -731,7 +737,8 @@ class ActorResolver:
             return
         championed = self._leader_championed(state, tokens)
         country = (
-            self._country_in(tokens, cities=False)
+            # Forces and police led by a state are its own: "Australian-led troops".
+            self._country_in(tokens, cities=False, led=agent.agent.code in {"MIL", "COP", "IGO"})
             or self._of_country(chunk)
             or championed
             or self._coordinated_country(state, chunk)
@@ -1029,7 +1036,11 @@ class ActorResolver:
 
 def _join(country: str, agent: AgentMatch) -> str:
     code = agent.agent.code
-    return code if code == "IGO" else country + code
+    if code == "IGO":
+        # "Dutch peacekeepers", "Australian-led peacekeepers": a state's troops serving
+        # a mission are its military; "international monitors" stay the mission's.
+        return country + "MIL" if "peacekeep" in agent.phrase else code
+    return country + code
 
 
 def _named_person_country(state: _State, token: Token) -> str | None:
@@ -1142,6 +1153,13 @@ def _after_pro(token: Token) -> bool:
     if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in {"pro", "anti"}:
         return True
     return i >= 1 and doc[i - 1].lower_ in {"pro", "anti", "pro-", "anti-"}
+
+
+def _leading(token: Token) -> bool:
+    """ "Australian-led": the word before "-led"."""
+    doc = token.doc
+    i = token.i
+    return i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and doc[i + 2].lower_ == "led"
 
 
 def _words(names: Iterable[str]) -> frozenset[str]:

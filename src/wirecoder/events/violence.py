@@ -140,6 +140,10 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "190"  # "the first American strikes in Iraq": states and armies do not walk out
     if code == "192" and _peacekeeping(trigger):
         return "074"  # "peacekeepers landed in Dili to restore order": protection
+    if code == "042" and doer[3:] in {"MIL", "COP"}:
+        # "Russian paratroopers began arriving in Kazakhstan": soldiers make no visits;
+        # let in, they come to protect ("to restore law and order").
+        return "074"
     if code == "173" and (doer in _NON_STATE or doer[3:] in _NON_STATE):
         return "181"  # "Hezbollah captured two Israeli soldiers": armed groups abduct
     if code == "152" and doer[3:] == "COP":
