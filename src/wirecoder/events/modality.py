@@ -210,7 +210,10 @@ _ACCUSING = frozenset({"accuse", "blame", "charge", "suspect"})
 
 def charging_verb(act: Token) -> Token | None:
     """The verb that charges someone with `act`: "accused Y *of shelling*", "condemned Y
-    *for the killing*" (the caller decides which verbs count)."""
+    *for the killing*" (the caller decides which verbs count). "of shelling the town and
+    attacking villages": every act of the list is charged."""
+    while act.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in act.children):
+        act = act.head
     prep = act.head
     if act.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
         return None
