@@ -77,6 +77,7 @@ from wirecoder.events.slots import (
 from wirecoder.events.violence import (
     COERCIVE_ROOTS,
     CROWDS,
+    GATHERINGS,
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
     implied_authority,
@@ -925,19 +926,26 @@ class EventCoder:
         place where people gather is violence against the civilians of its country (or
         the people it is named for: "a rebel camp", "a refugee camp")."""
         heads = slot_heads(trigger, "object") + pobjs(trigger, {"on", "at", "against", "of"})
+        # "opened fire on a march": the phrase hung on the object.
+        heads += [p for o in slot_heads(trigger, "object") for p in pobjs(o, {"on", "at"})]
         for head in heads:
-            if head.lemma_.lower() not in PUBLIC_PLACES:  # "the Intercontinental Hotel"
-                continue
+            gathering = head.lemma_.lower() in GATHERINGS
+            if head.lemma_.lower() not in PUBLIC_PLACES and not gathering:
+                continue  # "the Intercontinental Hotel"
             places = pobjs(head, {"in", "near"}) if self.country_named is not None else []
             country = (
                 self._national_in(head)
                 or next((a.code for p in places if (a := self._place(p, by_token))), None)
                 or self._sentence_country(trigger, by_token)
+                # A protest is of the country whose people the sentence names.
+                or (self._first_country(trigger, by_token) if gathering else None)
             )
             if country is not None:
                 modifiers = [c.lemma_ for c in head.lefts if c.dep_ in {"compound", "amod"}]
                 named = self.agent_code(modifiers) if modifiers and self.agent_code else None
-                agent = named or "CVL"  # "churches" are buildings here, not the church
+                protest = gathering or "protest" in modifiers  # "the protest camp"
+                # "churches" are buildings here, not the church.
+                agent = "OPP" if protest else named or "CVL"
                 phrase = head.doc[head.left_edge.i : head.right_edge.i + 1]
                 code = f"{country}{agent}"
                 return [EventActor(code, phrase.text, phrase.start_char, phrase.end_char)]

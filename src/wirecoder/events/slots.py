@@ -275,6 +275,8 @@ def noun_doer(noun: Token) -> list[Token]:
     by = pobjs(noun, {"by"})
     if by:
         return by  # "the massacre of villagers by troops"
+    if _protest_suffered(noun):
+        return []  # "opened fire on a march", "stormed the protest camp": not theirs
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return noun_doer(noun.head.head)  # "a commission of inquiry"
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
@@ -408,6 +410,47 @@ _JUDGING = frozenset(
 
 # Verbs by which a party disowns an act named after them.
 _DISOWNING = frozenset({"deny", "disclaim"})
+
+# Protests, and the verbs of force used on one: "opened fire on a march".
+_PROTEST_NOUNS = frozenset({"march", "rally", "protest", "demonstration", "procession", "vigil"})
+_SUPPRESSING = frozenset(
+    {
+        "fire",
+        "open",
+        "shoot",
+        "storm",
+        "attack",
+        "raid",
+        "disperse",
+        "break",
+        "crush",
+        "suppress",
+        "charge",
+        "clear",
+        "quell",
+        "bomb",
+        "target",
+        "ban",
+        "block",
+        "surround",
+    }
+)
+
+
+def _protest_suffered(noun: Token) -> bool:
+    """ "troops opened fire on a march", "police stormed the protest camp": a protest the
+    clause's subject uses force on, which is not the subject's own."""
+    if noun.lemma_ not in _PROTEST_NOUNS:
+        return False
+    phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in {"on", "at", "against", "into"}:
+        verb = phrase.head.head
+    elif phrase.dep_ == "dobj":
+        verb = phrase.head
+    else:
+        return False
+    return verb.lemma_ in _SUPPRESSING
+
 
 # Nouns of resolve whose holder does what the infinitive after them names.
 _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "resolve"})
