@@ -517,3 +517,19 @@ def test_every_pattern_fits_its_own_example(patterns: PatternSet) -> None:
         if not any(fits(p, t) for t in tokens):
             dead.append(f"{p.id}: {p.example!r}")
     assert dead == []
+
+
+def test_inquiry_subjects_reject_a_malformed_row(tmp_path: Path) -> None:
+    from wirecoder.events.inquiries import load_subjects
+
+    bad = tmp_path / "subjects.tsv"
+    bad.write_text("# code\tphrase\n094\twar crime\n099\tsomething\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_subjects(bad)
+    assert caught.value.fields["line"] == 3
+
+
+def test_inquiry_subjects_ship_every_kind() -> None:
+    from wirecoder.events.inquiries import load_subjects
+
+    assert {code for code, _ in load_subjects()} == {"091", "092", "093", "094"}

@@ -57,6 +57,7 @@ from wirecoder.events.clauses import (
     warning_code,
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
+from wirecoder.events.inquiries import inquiry_code
 from wirecoder.events.modality import charging_verb, denied_charge, read_modality
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
@@ -242,6 +243,7 @@ class EventCoder:
                 found_at[carrier] = found
             self._answer_violence(found_at)
             self._judged_doers(found_at, triggers)
+            self._one_inquiry(found_at)
             # One sentence's events share its time expressions: read them once.
             coded_any = any(found_at.values())
             expressions = time_expressions(sentence, article_date) if coded_any else []
@@ -261,6 +263,23 @@ class EventCoder:
                     if claim is not None:
                         events.append(claim)
         return _merge(events), tuple(seen)
+
+    def _one_inquiry(self, found_at: dict[int, list[Event]]) -> None:
+        """ "A board of inquiry will examine the shelling": the inquiry and the examining
+        are one investigation, of the kind the sentence names for it."""
+        kinds = {
+            e.source.code: e.cameo
+            for events in found_at.values()
+            for e in events
+            if e.source is not None and e.root == "09" and e.cameo in _INQUIRY_KINDS
+        }
+        for i, events in found_at.items():
+            found_at[i] = [
+                replace(e, **_ontology_fields(self.ontology.get(kinds[e.source.code])))
+                if e.cameo == "090" and e.source is not None and e.source.code in kinds
+                else e
+                for e in events
+            ]
 
     def _answer_violence(self, found_at: dict[int, list[Event]]) -> None:
         """ "Indian warplanes struck ..., and Pakistan vowed to respond": a threat of
@@ -662,6 +681,8 @@ class EventCoder:
                 if any(e.source == source and e.target is None for e in found):
                     continue
             refined = violence_code(entry.code, source, target, trigger)
+            if refined == "090":
+                refined = inquiry_code(trigger, source.code)  # "into war crimes": 094
             found.append(
                 Event(
                     **_ontology_fields(self.ontology.get(refined)),
@@ -1556,6 +1577,8 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
         "plover_mode": entry.plover_mode,
     }
 
+
+_INQUIRY_KINDS = frozenset({"091", "092", "093", "094"})
 
 # Acts with no direction (talks, agreements, clashes) are coded once each way.
 _SYMMETRIC_PREFIXES = ("040", "041", "046", "057")
