@@ -746,6 +746,8 @@ class ActorResolver:
         if country is None:
             if self._title_coref(state, span, agent):
                 return
+            if self._organisation_coref(state, span, tokens):
+                return  # "the court" after the International Court of Justice
             if agent.agent.code in _STATELESS_AGENTS:
                 entity = self._group_entity(state, agent.agent.code, agent.agent.label, None)
                 self._add(state, span, entity, "adjective_agent")
@@ -961,15 +963,16 @@ class ActorResolver:
                 return True
         return False
 
-    def _organisation_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> None:
+    def _organisation_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> bool:
         """ "the alliance" after NATO, "the fund" after the IMF."""
         if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
-            return
+            return False
         head = tokens[-1].lower_
         for entity in reversed(state.entities):
             if entity.kind == "organisation" and head in entity.title_words:
                 self._add(state, span, entity, "coref_title")
-                return
+                return True
+        return False
 
     def _surname(self, state: _State, token: Token) -> None:
         """A surname the tagger missed, of someone already named: "whom Erdogan blames"."""
