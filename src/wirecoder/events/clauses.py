@@ -67,6 +67,13 @@ CLASSIFIED_NOUNS = frozenset(
         "force",
         "group",  # "a carrier battle group", "an attack group"
         "helicopter",
+        # "a navy patrol ship", "patrol boats", "a reconnaissance plane"
+        "ship",
+        "boat",
+        "vessel",
+        "plane",
+        "aircraft",
+        "drone",
         "monitor",
         "observer",
         "inspector",
