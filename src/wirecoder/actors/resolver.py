@@ -67,6 +67,14 @@ _PRONOUNS = frozenset({"he", "she", "his", "her"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
 # Agents coded without a country: unidentified gunmen, international peacekeepers.
 _STATELESS_AGENTS = frozenset({"UAF", "IGO"})
+# Verbs whose subject or object is no actor: "the country would become a graveyard",
+# "gave him 48 hours to leave the country".
+_BEING = frozenset({"be", "become", "remain", "seem", "appear", "look"})
+_MOVING = frozenset({"leave", "enter", "flee", "visit", "tour", "cross", "reach", "return", "run"})
+# Nouns any international body is called by once named: "the bloc", "the body".
+_BODY_NOUNS = frozenset({"body", "bloc", "organisation", "organization", "grouping"})
+# Nouns a state is called by once named: "the kingdom", "the island nation".
+_STATE_NOUNS = frozenset({"country", "kingdom", "nation", "republic", "emirate", "sultanate"})
 # Armed men a named person commands: "Assad's forces", "Kabila's rebel forces".
 _COMMANDED = frozenset({"MIL", "REB", "COP", "SPY"})
 # Bare plural groups ("police", "troops", "rebels") are taken to be of the dateline's
@@ -727,7 +735,9 @@ class ActorResolver:
                 code = country.code + "CVL"
                 entity = self._group_entity(state, code, span.text, country.code)
                 self._add(state, span, entity, "adjective_agent")
-            elif not self._leader_coref(state, span, tokens):
+            elif not self._leader_coref(state, span, tokens) and not self._country_coref(
+                state, span, tokens
+            ):
                 self._organisation_coref(state, span, tokens)
             return
         if body is not None:
@@ -963,13 +973,43 @@ class ActorResolver:
                 return True
         return False
 
+    def _country_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> bool:
+        """ "Morocco ... after the kingdom quit the body", "accusing the country of": the
+        latest state named in this sentence or the one before."""
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
+            return False
+        if tokens[-1].lower_ not in _STATE_NOUNS:
+            return False
+        if span.end < len(span.doc) and span.doc[span.end].tag_ == "POS":
+            return False  # "the country's biggest unions": theirs, not the state's
+        head = span.root
+        acting = head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ not in _BEING
+        acted_on = head.dep_ == "dobj" and head.head.lemma_ not in _MOVING
+        if not (acting or acted_on):
+            return False  # "across the country", "to leave the country": a place
+        state_entity = self._latest_state(state, tokens[0])
+        if state_entity is None:
+            return False
+        self._add(state, span, state_entity, "coref_country")
+        return True
+
+    def _latest_state(self, state: _State, token: Token) -> Entity | None:
+        earliest = _previous_sentence_start(token)
+        for entity in reversed(state.entities):
+            if entity.kind == "state" and earliest <= entity.last_token < token.i:
+                return entity
+        return None
+
     def _organisation_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> bool:
         """ "the alliance" after NATO, "the fund" after the IMF."""
         if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
             return False
         head = tokens[-1].lower_
+        generic = head in _BODY_NOUNS  # "the body", "the bloc": any international body
         for entity in reversed(state.entities):
-            if entity.kind == "organisation" and head in entity.title_words:
+            if entity.kind != "organisation":
+                continue
+            if head in entity.title_words or (generic and entity.code.startswith("IGO")):
                 self._add(state, span, entity, "coref_title")
                 return True
         return False
