@@ -56,6 +56,7 @@ def test_quote_scores_hold_their_floors() -> None:
         "events_dev7",
         "events_dev8",
         "events_heldout8",
+        "events_heldout9",
     ],
 )
 def test_event_scores_hold_their_floors(name: str) -> None:
