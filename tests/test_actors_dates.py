@@ -51,3 +51,36 @@ def test_out_of_office_person_takes_the_title_the_text_gives() -> None:
     assert codes[0] == "KENOPP"
     former = code_of("Former president Bill Clinton said the plan would work.", "2005-05-05")
     assert former[0] == "USAELI"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Moscow protested on Monday.", "1979-12-31", "SUN"),
+        ("Moscow protested on Monday.", "2004-10-18", "RUS"),
+        ("The Kremlin protested on Monday.", "1983-09-05", "SUNGOV"),
+        ("Prague protested on Monday.", "1968-08-26", "CSK"),
+        ("Prague protested on Monday.", "2000-03-01", "CZE"),
+        ("Belgrade protested on Monday.", "1991-06-28", "YUG"),
+        ("Belgrade protested on Monday.", "1999-03-29", "SCG"),
+        ("Belgrade protested on Monday.", "2010-03-01", "SRB"),
+        ("Soviet troops withdrew on Monday.", "1989-02-15", "SUNMIL"),
+        ("East German border guards fired on Monday.", "1962-08-20", "DDRMIL"),
+        ("Leonid Brezhnev spoke on Monday.", "1979-12-31", "SUNGOV"),
+    ],
+)
+def test_states_that_broke_up_are_coded_as_they_were_that_day(
+    text: str, published: str, expected: str
+) -> None:
+    assert code_of(text, published)[0] == expected
+
+
+def test_a_malformed_succession_row_names_its_line(tmp_path: Path) -> None:
+    from wirecoder.actors.eras import load_successions
+    from wirecoder.errors import DataFileError
+
+    bad = tmp_path / "successions.yaml"
+    bad.write_text("- {code: RUS, then: SUN, until: 1991-12-26, scope: capital}\n- {code: CZE}\n")
+    with pytest.raises(DataFileError) as caught:
+        load_successions(bad)
+    assert caught.value.fields["line"] == 2

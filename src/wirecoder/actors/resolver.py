@@ -33,6 +33,7 @@ from wirecoder.actors.dictionary import (
     Institution,
     Person,
 )
+from wirecoder.actors.eras import in_era
 from wirecoder.actors.names import NameFinder, NameMatch
 from wirecoder.model import Mention
 from wirecoder.nlp import entities_in, sentence_of
@@ -369,7 +370,7 @@ class ActorResolver:
                 assert isinstance(item, Token)
                 self._surname(state, item)
         state.mentions.sort(key=lambda m: m.start)
-        return state.mentions
+        return in_era(state.mentions, day)
 
     # -- people -----------------------------------------------------------------------
     def _person_spans(self, doc: Doc, names: Sequence[NameMatch]) -> list[Span]:

@@ -241,6 +241,7 @@ class EventCoder:
                 if not found:
                     note(token, pattern, reason)
                 found_at[carrier] = found
+            self._unnamed_fighting(found_at, triggers, sentence, index, seen)
             self._answer_violence(found_at)
             self._judged_doers(found_at, triggers)
             self._one_inquiry(found_at)
@@ -263,6 +264,68 @@ class EventCoder:
                     if claim is not None:
                         events.append(claim)
         return _merge(events), tuple(seen)
+
+    def _unnamed_fighting(
+        self,
+        found_at: dict[int, list[Event]],
+        triggers: dict[int, tuple[Token, Pattern]],
+        sentence: Span,
+        index: int,
+        seen: list[Seen],
+    ) -> None:
+        """ "US troops invaded Panama, and fierce fighting raged through the day", "would
+        withdraw from Vietnam, though fighting continued": fighting that names nobody is
+        between the two states the sentence's act of war or withdrawal is between, their
+        forces each way."""
+        pair = next(
+            (
+                (e.source, e.target, a, b)
+                for events in found_at.values()
+                for e in events
+                if e.source is not None
+                and e.target is not None
+                and e.root in _WARRING_ROOTS
+                and (a := self._country_part(e.source.code)) is not None
+                and (b := self._country_part(e.target.code)) is not None
+                and a != b
+            ),
+            None,
+        )
+        if pair is None:
+            return
+        first, second, a, b = pair
+        for i, (token, pattern) in triggers.items():
+            if found_at.get(i) or token.lemma_ not in _FIGHTING or pattern.code[:2] != "19":
+                continue
+            if token.dep_ != "nsubj" or pobjs(token, {"between", "with"}):
+                # "in the worst fighting in decades" names the act told beside it;
+                # "fighting between ...", parties of its own the coder could not place.
+                continue
+            entry = self.ontology.get(pattern.code)
+            forces = [
+                s.code if self._armed(s.code) and len(s.code or "") > 3 else f"{c}MIL"
+                for s, c in ((first, a), (second, b))
+            ]
+            sides = [(first, forces[0], forces[1], second), (second, forces[1], forces[0], first)]
+            found_at[i] = [
+                Event(
+                    **_ontology_fields(entry),
+                    source=EventActor(code, doer.text, doer.start, doer.end),
+                    target=EventActor(other_code, other.text, other.start, other.end),
+                    modality="asserted",
+                    date=None,
+                    date_precision=None,
+                    historical=False,
+                    place=None,
+                    sentence=index,
+                    start=min(sentence.start_char, doer.start),
+                    end=sentence.end_char,
+                    trigger=token.text,
+                    rule=pattern.id,
+                )
+                for doer, code, other_code, other in sides
+            ]
+            seen[:] = [s for s in seen if not (s.sentence == index and s.start == token.idx)]
 
     def _one_inquiry(self, found_at: dict[int, list[Event]]) -> None:
         """ "A board of inquiry will examine the shelling": the inquiry and the examining
@@ -1579,6 +1642,10 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 
 
 _INQUIRY_KINDS = frozenset({"091", "092", "093", "094"})
+# Acts between two states that put their forces at war: the fighting told beside them
+# without its parties is theirs.
+_WARRING_ROOTS = frozenset({"15", "19", "20"})
+_FIGHTING = frozenset({"fighting", "fight", "battle", "combat", "clash"})
 
 # Acts with no direction (talks, agreements, clashes) are coded once each way.
 _SYMMETRIC_PREFIXES = ("040", "041", "046", "057")

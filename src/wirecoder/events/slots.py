@@ -754,12 +754,21 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
         carried = pobjs(trigger, {"of", "by"}) if trigger.pos_ == "NOUN" and word != "by" else []
         for obj in [*(c for c in children if c.dep_ == "dobj"), *carried]:
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word]
-        return [
+        found = [
             o
             for p in preps
             for c in p.children
             for o in ([c] if c.dep_ == "pobj" else _clause_subjects(c))
         ]
+        if word == "between" and len(found) == 1 and not found[0].conjuncts:
+            # "fighting between rebels seeking to restore Bosch and troops loyal to the
+            # junta": the second party hung on a word inside the first's phrase.
+            found += [
+                t
+                for t in found[0].subtree
+                if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.i != found[0].i
+            ][:1]
+        return found
     return []
 
 
