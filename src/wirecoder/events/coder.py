@@ -739,8 +739,13 @@ class EventCoder:
                     # "Thai troops backed by armoured vehicles": nobody backs itself.
                     continue
                 # "troops launched an offensive against forces loyal to ...", read as
-                # the same code: the act stands, its target is not told apart.
-                target = None
+                # the same code: the act stands, its target is not told apart. ("imposed
+                # a curfew on Nairobi": emergency rule at home falls on the people.)
+                target = (
+                    EventActor(f"{source.code[:3]}CVL", target.text, target.start, target.end)
+                    if code in _EMERGENCY_RULE and len(source.code or "") == 3
+                    else None
+                )
                 if any(e.source == source and e.target is None for e in found):
                     continue
             refined = violence_code(entry.code, source, target, trigger)
@@ -816,6 +821,26 @@ class EventCoder:
             )
         return demands, "an obligation voiced by its own actor"
 
+    def _resigned_to(
+        self, trigger: Token, source: EventActor, by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """Whom a resignation yields to: the protesters when the sentence tells of
+        protests, else the army, parliament or rebels of the country it names, else the
+        country itself ("resigned as Bolivia's president")."""
+        country = self._country_part(source.code)
+        if country is None:
+            return []
+        sentence = sentence_of(trigger)
+        at = (trigger.idx, trigger.idx + len(trigger))
+        if any(t.lemma_.lower() in _PROTEST_WORDS for t in sentence):
+            return [EventActor(f"{country}OPP", "(implied)", *at)]
+        doers = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.head.i != trigger.i]
+        for actor in self._actors(doers, by_token):
+            code = actor.code or ""
+            if code[:3] == country and code[3:] in _PRESSING and code != source.code:
+                return [actor]  # "after the army chief urged him to step down"
+        return [EventActor(country, "(implied)", *at)]
+
     def _implied_targets(
         self,
         trigger: Token,
@@ -841,6 +866,15 @@ class EventCoder:
                 if (country := self._country_part(source.code)) is not None
                 and (source.code or "")[3:] in _PROTESTING
             ]
+        if code in _EMERGENCY_RULE:
+            # "imposed a nationwide curfew", "declared martial law": on the people.
+            return [
+                EventActor(f"{country}CVL", "(implied)", source.start, source.end)
+                for source in sources
+                if (country := self._country_part(source.code)) is not None
+            ][:1]
+        if code == "0831" and sources:
+            return self._resigned_to(trigger, sources[0], by_token)
         if code[:2] in {"01", "11", "12"}:
             if code[:2] in _JOINT_ROOTS and len(own) > 1:
                 return []  # parties voicing something together voice it to each other
@@ -1642,6 +1676,25 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 
 
 _INQUIRY_KINDS = frozenset({"091", "092", "093", "094"})
+# Emergency rule (curfew, state of emergency, martial law) falls on the people.
+_EMERGENCY_RULE = frozenset({"1723", "1724"})
+# Words telling of protests a resignation bows to, and who else may force one out.
+_PROTEST_WORDS = frozenset(
+    {
+        "protest",
+        "protester",
+        "demonstrator",
+        "demonstration",
+        "march",
+        "rally",
+        "uprising",
+        "activist",
+        "sit-in",
+        "student",
+        "protestor",
+    }
+)
+_PRESSING = frozenset({"MIL", "LEG", "REB", "OPP", "JUD"})
 # Acts between two states that put their forces at war: the fighting told beside them
 # without its parties is theirs.
 _WARRING_ROOTS = frozenset({"15", "19", "20"})
