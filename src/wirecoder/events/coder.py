@@ -742,8 +742,8 @@ class EventCoder:
                 # the same code: the act stands, its target is not told apart. ("imposed
                 # a curfew on Nairobi": emergency rule at home falls on the people.)
                 target = (
-                    EventActor(f"{source.code[:3]}CVL", target.text, target.start, target.end)
-                    if code in _EMERGENCY_RULE and len(source.code or "") == 3
+                    EventActor(f"{target.code}CVL", target.text, target.start, target.end)
+                    if code in _EMERGENCY_RULE and len(target.code or "") == 3
                     else None
                 )
                 if any(e.source == source and e.target is None for e in found):
