@@ -976,8 +976,9 @@ class ActorResolver:
 
     def _country_coref(self, state: _State, span: Span, tokens: Sequence[Token]) -> bool:
         """ "Morocco ... after the kingdom quit the body", "accusing the country of": the
-        latest state named in this sentence or the one before."""
-        if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 2:
+        latest state named in this sentence or the one before. ("The breakaway republic"
+        is another.)"""
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "the" or len(tokens) > 1:
             return False
         if tokens[-1].lower_ not in _STATE_NOUNS:
             return False

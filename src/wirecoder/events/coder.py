@@ -384,7 +384,9 @@ class EventCoder:
                 for j in sorted(found_at)
                 if j < i
                 for e in found_at[j]
-                if e.source is not None and e.root not in _JUDGING_ROOTS
+                # ("signed treaties annexing ...", "recognised the breakaway regions": 05
+                # acts that are no judgement of another's.)
+                if e.source is not None and not _judges(e.cameo)
             ]
             judges = {self._country_part(e.source.code) for e in found if e.source}
             doers = [  # of a known country other than the judge's
@@ -1783,10 +1785,17 @@ _JUDGING_ROOTS = frozenset({"11", "05"})
 _REFERRING = frozenset({"the", "this", "these", "those", "that"})
 
 
+def _judges(code: str) -> bool:
+    """Whether an act is a judgement of another's: criticism (11) or praise (051)."""
+    return code[:2] == "11" or code[:3] == "051"
+
+
 def _act_named_again(judging: Token) -> Token | None:
     """ "condemned *it*", "condemned *the exercises*", "hailed *the decision*": the
     judging verb's object, when it refers to something told before, by a pronoun or a
     definite common noun."""
+    if judging.dep_ in {"acl", "relcl"} and judging.head.pos_ == "NOUN":
+        return judging.head  # "..., a verdict condemned by Washington", "a move Kyiv hailed"
     for obj in (c for c in judging.children if c.dep_ == "dobj"):
         if obj.lower_ in {"it", "them", "this"}:
             return obj
