@@ -216,10 +216,21 @@ def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
         if doer.lemma_ in _PENALTIES:
             return "130"  # "warned that fresh sanctions could follow": the warner's own
         said, does = mention_for(warner, by_token), mention_for(doer, by_token)
-        if said is not None and does is not None and said.code[:3] == does.code[:3]:
+        # ("Afghan officials warned that militants might attack": the state's foes.)
+        if (
+            said is not None
+            and does is not None
+            and said.code[:3] == does.code[:3]
+            and _against_state(said.code) == _against_state(does.code)
+        ):
             return "130"
         return "012"
     return "130"
+
+
+def _against_state(code: str) -> bool:
+    """Whether an actor code is of those who fight or oppose their state."""
+    return code[3:6] in {"REB", "UAF", "INS", "OPP", "CRM"}
 
 
 # What a warning says will follow, when it is the warner's to impose.
