@@ -882,7 +882,9 @@ class EventCoder:
                 return []  # parties voicing something together voice it to each other
             return self._about(trigger, own, by_token)
         if code[:2] in _FORCE_ROOTS or code == "0874":
-            return self._place_hit(trigger, code, own, by_token)
+            return self._forces_hit(trigger, own, by_token) or self._place_hit(
+                trigger, code, own, by_token
+            )
         if code == "042" and trigger.pos_ == "NOUN" and trigger.lemma_ != "tour":
             # "inaugurated the pipeline at a ceremony in Istanbul, during Putin's visit":
             # a visit whose host goes unnamed is to the country the sentence is set in
@@ -953,6 +955,44 @@ class EventCoder:
                 found = [p for p in places if p is not None and p.code not in own][:1]
             if found:
                 return found
+        return []
+
+    def _forces_hit(
+        self, trigger: Token, own: set[str | None], by_token: dict[int, Mention]
+    ) -> list[EventActor]:
+        """ "struck Islamist positions near Konna", "struck targets in Tripoli": force
+        used on military targets is used on whoever holds them, named by a modifier
+        (rebels of the country the targets are in), else on the country."""
+        for head in slot_heads(trigger, "object"):
+            if head.lemma_ not in _MILITARY_TARGETS:
+                continue
+            places = [
+                code
+                for p in pobjs(head, {"in", "near", "across", "around", "outside"})
+                # "near the central Malian town of Konna": the nationality names it.
+                if (code := getattr(self._place(p, by_token), "code", None) or self._national_in(p))
+            ]
+            country = next(iter(places), None) or self._sentence_country(trigger, by_token)
+            for word in head.lefts:
+                if word.dep_ not in _MODIFIER_DEPS:
+                    continue
+                mention = by_token.get(word.i)
+                if mention is not None and mention.code not in own:
+                    code = mention.code
+                    if mention.how == "adjective_agent" and places and len(code) > 3:
+                        code = places[0] + code[3:]  # "jihadist positions near Gao": Mali's
+                    return [EventActor(code, mention.text, mention.start, mention.end)]
+                agent = self.agent_code([word.lemma_]) if self.agent_code else None
+                if word.lower_ in _REBEL_WORDS:
+                    agent = "REB"  # "Islamist positions"
+                if agent is not None and country is not None:
+                    found = EventActor(
+                        f"{country}{agent}", word.text, word.idx, word.idx + len(word)
+                    )
+                    return [found] if found.code not in own else []
+            if places and places[0] not in own:
+                at = (head.idx, head.idx + len(head))
+                return [EventActor(places[0], head.text, *at)]
         return []
 
     def _place_hit(
@@ -1678,6 +1718,28 @@ def _ontology_fields(entry: CameoCode) -> dict[str, Any]:
 
 
 _INQUIRY_KINDS = frozenset({"091", "092", "093", "094"})
+# Words for the armed groups whose positions are struck: "Islamist positions".
+_REBEL_WORDS = frozenset({"islamist", "jihadist", "insurgent", "separatist", "guerrilla"})
+# What armed forces strike when they strike the other side's forces.
+_MILITARY_TARGETS = frozenset(
+    {
+        "target",
+        "position",
+        "base",
+        "camp",
+        "stronghold",
+        "hideout",
+        "depot",
+        "outpost",
+        "bunker",
+        "installation",
+        "trench",
+        "post",
+        "facility",
+        "convoy",
+        "encampment",
+    }
+)
 # Emergency rule (curfew, state of emergency, martial law) falls on the people.
 _EMERGENCY_RULE = frozenset({"1723", "1724"})
 # Words telling of protests a resignation bows to, and who else may force one out.
