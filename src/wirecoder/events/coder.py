@@ -877,6 +877,13 @@ class EventCoder:
             ][:1]
         if code == "0831" and sources:
             return self._resigned_to(trigger, sources[0], by_token)
+        yielded = (
+            trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "to" else None
+        )
+        if code[:2] == "10" and yielded is not None and yielded.lemma_ in _YIELDING:
+            # "bowing to opposition demands that he step down": made to the one who bowed.
+            found = self._actors(slot_heads(yielded, "subject"), by_token)
+            return [a for a in found if a.code not in own]
         if code[:2] in {"01", "11", "12"}:
             if code[:2] in _JOINT_ROOTS and len(own) > 1:
                 return []  # parties voicing something together voice it to each other
@@ -1740,6 +1747,8 @@ _MILITARY_TARGETS = frozenset(
         "encampment",
     }
 )
+# Verbs of giving way to a demand: "bowing to demands", "yielded to pressure".
+_YIELDING = frozenset({"bow", "yield", "give", "cave", "accede", "submit", "bend", "succumb"})
 # Emergency rule (curfew, state of emergency, martial law) falls on the people.
 _EMERGENCY_RULE = frozenset({"1723", "1724"})
 # Words telling of protests a resignation bows to, and who else may force one out.

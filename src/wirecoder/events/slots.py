@@ -24,7 +24,10 @@ _COMPLEMENT_DEPS = {"NOUN": frozenset({"acl"}), "VERB": frozenset({"xcomp", "cco
 def _complement(child: Token, deps: frozenset[str]) -> bool:
     """A complement clause of the trigger; the small model labels some infinitives
     advcl, but a participle there is an adjunct ("promised reforms, *responding* to the
-    protests")."""
+    protests"). A noun's "that" clause the parser calls relative ("demands that he step
+    down") is its complement: a relative clause has no "that" as a mark."""
+    if "acl" in deps and child.dep_ == "relcl":
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
     return child.dep_ in deps and not (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
