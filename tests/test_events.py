@@ -1361,3 +1361,21 @@ def test_crowds_massing_outside_an_embassy_demonstrate_and_armies_massing_mobili
     assert [(e.cameo, e.target and e.target.code) for e in crowd] == [("141", "JPNGOV")]
     army = events("Russia massed troops near the Ukrainian border on Monday.")
     assert [e.cameo for e in army] == ["154"]
+
+
+def test_the_toll_of_an_act_named_as_the_subject_is_that_act() -> None:
+    found = events(
+        "A Turkish air strike flattened a farmhouse near Qamishli on Sunday, killing nine people."
+    )
+    assert [e.trigger for e in found if e.root in {"18", "19", "20"}] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed more than 300 people in central Italy on Wednesday.",
+        "A crowd crush at a stadium in Malang killed 125 people on Saturday.",
+    ],
+)
+def test_deaths_a_disaster_caused_are_no_event(text: str) -> None:
+    assert not [e for e in events(text) if e.root in {"18", "19", "20"}]

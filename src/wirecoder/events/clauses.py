@@ -272,16 +272,31 @@ _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 def is_toll(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:
     """ "shelled Kharkiv, killing five civilians": the toll of a violent act already
     coded, told by a participle, is part of that act."""
-    head = triggers.get(trigger.head.i)
-    return (
+    if not (
         trigger.lemma_ in _TOLL_VERBS  # "..., abducting civilians" is an act of its own
         and trigger.tag_ == "VBG"
         and trigger.dep_ in {"advcl", "conj", "xcomp"}
-        and head is not None
-        and head[0].i != trigger.i
-        and head[1].code[:2] in VIOLENT_ROOTS
         and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children)
+    ):
+        return False
+    head = triggers.get(trigger.head.i)
+    if head is not None and head[0].i != trigger.i and head[1].code[:2] in VIOLENT_ROOTS:
+        return True
+    # "an Israeli air strike flattened a building, killing 28 civilians": the toll of the
+    # act named as the subject of the clause.
+    # ("A truck bomb exploded, killing 300": a weapon, whose toll is the act told.)
+    return any(
+        c.dep_ in SUBJECT_DEPS
+        and c.i in triggers
+        and triggers[c.i][1].code[:2] in VIOLENT_ROOTS
+        and c.lemma_ not in _WEAPONS
+        for c in trigger.head.children
     )
+
+
+_WEAPONS = frozenset(
+    {"bomb", "missile", "rocket", "shell", "grenade", "mine", "device", "explosive", "torpedo"}
+)
 
 
 def part_of_violent_act(trigger: Token, triggers: dict[int, tuple[Token, Pattern]]) -> bool:

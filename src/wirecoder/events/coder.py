@@ -81,6 +81,7 @@ from wirecoder.events.violence import (
     GATHERINGS,
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
+    by_nature,
     implied_authority,
     instruments,
     unattributed_violence,
@@ -187,6 +188,9 @@ class EventCoder:
                 if self._classifier(token, triggers):
                     kind = token.head if token.pos_ == "NOUN" else token.nbor(1)
                     note(token, pattern, f"names a kind of '{kind.text}', not an act")
+                    continue
+                if by_nature(token):
+                    note(token, pattern, "deaths a disaster caused, not an actor")
                     continue
                 if part_of_violent_act(token, triggers):
                     note(token, pattern, f"the same act as '{token.head.head}', which is coded")

@@ -358,3 +358,45 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
         # "a truck bomb exploded at an intersection, killing 300": the clause's bomb.
         subjects = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and all(s.lemma_ in _INSTRUMENTS for s in subjects)
+
+
+def by_nature(trigger: Token) -> bool:
+    """ "a crowd crush killed 150", "the earthquake killed 300": deaths a disaster, not
+    an actor, caused (also told by a participle: "floods swept the valley, killing")."""
+    if trigger.lemma_ not in _KILLING and trigger.lemma_ not in {"kill", "die"}:
+        return False
+    causes = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
+    causes += [g for c in causes if c.dep_ == "agent" for g in c.children]
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"}:
+        causes += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    return any(c.lemma_.lower() in _DISASTERS for c in causes)
+
+
+_DISASTERS = frozenset(
+    {
+        "crush",
+        "stampede",
+        "earthquake",
+        "quake",
+        "flood",
+        "flooding",
+        "landslide",
+        "mudslide",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tsunami",
+        "avalanche",
+        "wildfire",
+        "heatwave",
+        "epidemic",
+        "outbreak",
+        "disease",
+        "pandemic",
+        "famine",
+        "drought",
+        "tornado",
+        "eruption",
+    }
+)
