@@ -241,6 +241,8 @@ def test_no_pattern_shadows_another_of_its_trigger(patterns: PatternSet) -> None
                     continue
                 if early.complement and not set(early.complement) & set(late.complement):
                     continue  # narrower: "sent troops to fight alongside" before "sent troops"
+                if early.objects and late.objects and not set(early.objects) & set(late.objects):
+                    continue  # "ordered diplomats to leave", "ordered foreigners to leave"
                 for field in ("objects", "complement", "modifiers"):
                     words = {w for w in getattr(early, field) if " " not in w}
                     if common := words & set(getattr(late, field)):

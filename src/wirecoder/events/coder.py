@@ -881,6 +881,18 @@ class EventCoder:
             ][:1]
         if code == "0831" and sources:
             return self._resigned_to(trigger, sources[0], by_token)
+        expelled = slot_heads(trigger, "object")
+        if code[:3] in {"174", "201"} and expelled:
+            # "deported 1,000 Colombians": people of the nation named; "ordered 50,000
+            # Asians to leave": of no state named, the expelling country's residents.
+            head = expelled[0]
+            named = self.country_of(head.text) if self.country_of is not None else None
+            at = (head.idx, head.idx + len(head))
+            return [
+                EventActor(f"{named or country}CVL", head.text, *at)
+                for source in sources[:1]
+                if (country := self._country_part(source.code)) is not None
+            ]
         yielded = (
             trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "to" else None
         )

@@ -160,6 +160,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "141"  # "protesters massed outside the embassy": a demonstration
     if code == "190" and trigger.lemma_ in {"storm", "storming"} and crowd:
         return "145"  # "protesters stormed and set fire to the town hall": a riot
+    if code[:3] == "174" and _mass(trigger, 2000):
+        return "201"  # "expelled tens of thousands of people": a mass expulsion
     if target is None or not target.code or not source.code:
         return code
     if code == "087" and target.code.startswith("NGO") and trigger.lemma_ == "suspend":
@@ -177,8 +179,6 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "190"  # "the storming of the school by special forces": an assault
     if code.startswith("145") and trigger.lemma_ in {"storm", "storming"} and state:
         return "171"  # police storming an embassy seize it; protesters storming riot
-    if code[:3] == "174" and _mass(trigger, 1000):
-        return "201"  # "expelled tens of thousands of people": a mass expulsion
     # "CVL": people of no country named are still people.
     victims = target.code[3:] if len(target.code) > 3 else target.code
     unarmed = victims.startswith(_UNARMED)
