@@ -85,6 +85,7 @@ def test_quantity_is_tied_to_the_event_of_its_sentence() -> None:
         ("Khartoum expelled three foreign aid agencies from Darfur on Monday.", "aid"),
         ("American invasion forces began leaving Panama on Wednesday.", "invasion"),
         ("Britain sent a navy patrol ship to the Gulf of Guinea on Sunday.", "patrol"),
+        ("Chinese tourists visited the war museum in Hanoi on Sunday.", "war"),
     ],
 )
 def test_an_event_noun_that_classifies_a_thing_is_no_act(text: str, noun: str) -> None:

@@ -67,6 +67,12 @@ CLASSIFIED_NOUNS = frozenset(
         "force",
         "group",  # "a carrier battle group", "an attack group"
         "helicopter",
+        # "a war memorial", "the war museum": places that remember an act
+        "memorial",
+        "museum",
+        "cemetery",
+        "grave",
+        "anniversary",
         # "a navy patrol ship", "patrol boats", "a reconnaissance plane"
         "ship",
         "boat",

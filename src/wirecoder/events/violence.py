@@ -160,6 +160,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "141"  # "protesters massed outside the embassy": a demonstration
     if code == "190" and trigger.lemma_ in {"storm", "storming"} and crowd:
         return "145"  # "protesters stormed and set fire to the town hall": a riot
+    if code == "192" and crowd and trigger.lemma_ in {"occupy", "occupation"}:
+        return "144"  # "thousands of protesters occupied the main terminal": a blockade
     if code[:3] == "174" and _mass(trigger, 2000):
         return "201"  # "expelled tens of thousands of people": a mass expulsion
     if target is None or not target.code or not source.code:
