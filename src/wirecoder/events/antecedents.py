@@ -51,8 +51,12 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
     if token.lower_ not in PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
         return None
     node = token
+    # "Britain and Canada condemned it": an object pronoun is not its own clause's subject.
+    own_clause = token.head if token.dep_ in {"dobj", "pobj", "dative"} else None
     while node.head.i != node.i:
         node = node.head
+        if own_clause is not None and node.i == own_clause.i:
+            continue
         doers = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if is_passive(node) and token.head.i != node.i:
             # "... was expressed by the ministers during their"; but in "it was worried

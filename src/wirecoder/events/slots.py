@@ -188,16 +188,19 @@ def _pattern_objects(token: Token, prep: Token | None) -> list[Token]:
             found += pobjs(obj, {"of"})
         elif obj.lower_ == "it":
             found += _thing_before(obj)
+        elif obj.lower_ in {"him", "her"}:  # "summoned her": the envoy named before
+            found += _thing_before(obj, {"dobj", "pobj"})
     return found + [c for o in found for c in o.conjuncts]
 
 
-def _thing_before(pronoun: Token) -> list[Token]:
+def _thing_before(pronoun: Token, deps: frozenset[str] | set[str] | None = None) -> list[Token]:
     """ "agreed to a ceasefire ... accused the other of violating *it*": the nearest
-    singular common noun before the pronoun in its sentence that heads an argument."""
+    singular common noun before the pronoun in its sentence that heads an argument (of
+    the kinds `deps` names: a person pronoun's antecedent is an object)."""
     sentence = pronoun.sent
     for i in range(pronoun.i - 1, sentence.start - 1, -1):
         noun = pronoun.doc[i]
-        if noun.tag_ == "NN" and noun.dep_ in _ARGUMENTS:
+        if noun.tag_ == "NN" and noun.dep_ in (deps or _ARGUMENTS):
             return [noun]
     return []
 
@@ -462,7 +465,9 @@ _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effor
 _APPEALING = frozenset({"appeal", "call", "plead", "prevail"})
 
 # Verbs whose subject, not object, does what follows ("promised Kyiv to send").
-_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten"})
+# Verbs whose subject does what their infinitive says: "promised to", and "summoned the
+# ambassador to protest" (the summoner protests).
+_SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten", "summon"})
 
 
 def _accused(trigger: Token) -> list[Token]:
