@@ -721,7 +721,10 @@ class EventCoder:
         others: list[EventActor | None] = [*targets] if targets else [None]
         pairs = [(s, t) for s in sources for t in others]
         symmetric = _symmetric(entry.code, trigger)
-        together = not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS
+        # "signed a declaration pledging to pull their forces back": a joint promise.
+        promised = trigger.dep_ == "xcomp" and trigger.head.lemma_ in _JOINT_PROMISES
+        joint = code[:2] in _JOINT_ROOTS or promised
+        together = not targets and len(sources) > 1 and joint
         if together and not _names_an_object(trigger):
             # "Peru and Chile pledged to abide by the ruling", "Estonia and Latvia
             # coordinated their positions": done together, each towards the other.
@@ -1820,6 +1823,8 @@ def _symmetric(code: str, trigger: Token) -> bool:
 _ARMED_AGENTS = ("MIL", "REB", "UAF", "SPY", "INS")
 
 
+# Verbs by which parties named together promise an act to each other.
+_JOINT_PROMISES = frozenset({"pledge", "promise", "agree", "vow", "undertake", "commit"})
 # Acts two parties named together do towards each other when nobody else is named.
 _JOINT_ROOTS = frozenset({"01", "03", "05", "06"})
 # Who protests against their own government when no target is named.
