@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.events.slots import SUBJECT_DEPS, is_passive, is_within, pobjs
+from wirecoder.events.slots import SUBJECT_DEPS, is_passive, is_within, pobjs, slot_heads
 from wirecoder.model import EventActor, Mention
 from wirecoder.nlp import sentence_of
 
@@ -48,6 +48,19 @@ def antecedent_mention(token: Token, by_token: dict[int, Mention]) -> Mention | 
         # "Scheffer, who is on a tour"; but in "the bombing of a base that killed", the
         # antecedent is the bombing, not an actor.
         return by_token.get(token.head.head.i)
+    if token.lower_ in {"him", "her"} and token.dep_ in {"dobj", "dative", "pobj"}:
+        # "summoned Pakistan's envoy and handed him a protest": the person acted on
+        # before, not the one acting (nor "the police" accused of executing him).
+        controllers = {d.i for d in slot_heads(token.head, "subject")}
+        for i in range(token.i - 1, sentence_of(token).start - 1, -1):
+            earlier = token.doc[i]
+            if earlier.dep_ in {"dobj", "dative"} and earlier.pos_ in {"NOUN", "PROPN"}:
+                if earlier.i in controllers:
+                    continue
+                found = mention_for(earlier, by_token)
+                if found is not None:
+                    return found
+                break  # the nearest object names no actor: "holding the captain"
     if token.lower_ not in PRONOUNS and token.lower_ not in _POSSESSIVE_PRONOUNS and not owned:
         return None
     node = token
