@@ -139,6 +139,8 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return bombing  # a suicide, car or roadside bombing, whoever set it off
     # "killed in a bomb blast": a bombing, an air strike if a state's forces' (below).
     code = bombing or code
+    if code == "143" and military and trigger.lemma_ == "boycott":
+        return "163"  # "a boycott of the country by Saudi Arabia": a state's embargo
     if code == "143" and military and trigger.pos_ == "NOUN":
         return "190"  # "the first American strikes in Iraq": states and armies do not walk out
     if code == "192" and _peacekeeping(trigger):
