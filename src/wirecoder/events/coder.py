@@ -58,7 +58,7 @@ from wirecoder.events.clauses import (
 )
 from wirecoder.events.dates import TimeExpression, event_date, time_expressions
 from wirecoder.events.inquiries import inquiry_code
-from wirecoder.events.modality import charging_verb, denied_charge, read_modality
+from wirecoder.events.modality import charging_verb, denied_charge, read_modality, refused
 from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
@@ -1588,6 +1588,11 @@ class EventCoder:
             # A pledge or promise made is an intention, whatever mood it is told in.
             reading = replace(reading, modality="intended")
         code = event.cameo
+        owner = source_token.root if source_token else None
+        if reading.modality == "negated" and refused(trigger, owner, same_actor):
+            # "said it would not cooperate with the inquiry": a refusal made (12x).
+            code = self.ontology.governed_code("120", code) or "120"
+            reading = replace(reading, modality="asserted")
         threat = None
         coercive = code[:2] in COERCIVE_ROOTS and trigger.pos_ == "VERB"
         vowed = reading.pledged or _conditioned(trigger)

@@ -251,3 +251,27 @@ def _own_statement(
 
 def _same(a: Token, b: Token) -> bool:
     return a.i == b.i or a.lower_ in {"he", "she", "it", "they"} or b.lower_ == a.lower_
+
+
+def refused(
+    trigger: Token, source: Token | None, same_actor: Callable[[Token, Token], bool] | None
+) -> bool:
+    """ "Colombo said it would not cooperate", "Japan said it would not extradite him": an
+    actor telling what it will not do refuses it (root 12), which the conventions code as
+    the refusal, not as the act negated."""
+    if trigger.pos_ != "VERB" or source is None:
+        return False
+    auxes = {c.lower_ for c in _children(trigger, {"aux"})}
+    negated = any(c.lower_ in {"not", "n't", "never"} for c in _children(trigger, {"neg"}))
+    if not negated or not auxes & {"would", "will", "'ll"}:
+        return False
+    if trigger.dep_ != "ccomp" or trigger.head.lemma_ not in _REFUSING_SPEECH:
+        return False
+    speaker = next(iter(_children(trigger.head, {"nsubj"})), None)
+    if speaker is None:
+        return False
+    return _same(speaker, source) or (same_actor is not None and same_actor(speaker, source))
+
+
+# Speech by which an actor tells what it will not do: "vowed that he would never step down".
+_REFUSING_SPEECH = _OWN_SPEECH | {"vow", "insist", "stress", "reiterate", "make"}
