@@ -417,6 +417,8 @@ def is_purpose(trigger: Token) -> bool:
     own right, the caller checks), not an act of its own."""
     if trigger.lemma_ in _ERRANDS and trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
         return True  # "recalled its ambassador for consultations": why the recall was made
+    if trigger.lemma_ in _TRAVELLED_FOR and trigger.head.lemma_ in _TRAVELLING:
+        return False  # "flew to Khartoum to mediate between the generals": what the trip did
     return (
         trigger.dep_ == "advcl"
         and trigger.pos_ == "VERB"
@@ -424,6 +426,9 @@ def is_purpose(trigger: Token) -> bool:
     )
 
 
+# Acts a trip is made to do, and which the trip tells as done: "flew to Khartoum to mediate".
+_TRAVELLED_FOR = frozenset({"mediate", "meet", "negotiate", "broker"})
+_TRAVELLING = frozenset({"fly", "travel", "arrive", "go", "head", "come", "visit", "return"})
 # Nouns that, after "for", say what a recall or summons is for.
 _ERRANDS = frozenset({"consultation"})
 
