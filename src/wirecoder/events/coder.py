@@ -705,6 +705,11 @@ class EventCoder:
         if not targets and len(sources) == 2 and _charged_each_other(trigger):
             # "each accused the other of violating it": each did it to the other.
             targets = list(sources)
+        own = {s.code for s in sources}
+        if code[:2] == "13" and targets and all(t.code in own for t in targets):
+            # "warned that it would respond if Beijing set up a base": the threat is aimed
+            # at the party its condition names, not at the one making it.
+            targets = []
         if not targets:
             targets = self._implied_targets(trigger, pattern, code, sources, by_token)
         targets = [as_counterpart(t, sources) for t in targets]
@@ -951,7 +956,9 @@ class EventCoder:
     ) -> list[EventActor]:
         """ "threatened to walk out unless Israel extends the freeze": the party whose
         act the threat is conditional on."""
-        for verb in (trigger, *frame_objects(trigger, pattern)):
+        # "warned that it would respond if Beijing set up a base": the warning's content.
+        contents = [c for c in trigger.children if c.dep_ == "ccomp"]
+        for verb in (trigger, *frame_objects(trigger, pattern), *contents):
             for clause in verb.children:
                 if not is_condition(clause):
                     continue

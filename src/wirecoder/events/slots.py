@@ -318,6 +318,19 @@ def noun_doer(noun: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
+def _authors(subject: Token) -> list[Token]:
+    """ "a report by UN experts", "a statement from the foreign ministry": who wrote it."""
+    if subject.lemma_ not in _DOCUMENTS:
+        return []
+    return pobjs(subject, {"by", "from"})
+
+
+# Writings that say what their authors say.
+_DOCUMENTS = frozenset(
+    {"report", "statement", "study", "letter", "communique", "declaration", "resolution"}
+)
+
+
 def meeting_parties(noun: Token) -> list[Token]:
     """Who takes part in the meeting or deal a noun names, from the clause it sits in:
     "Sadat and Begin signed the accords *after 13 days of negotiations*", "agreed a
@@ -643,6 +656,8 @@ def slot_heads(trigger: Token, slot: str) -> list[Token]:
             # "Syrian-backed", "Israeli-occupied" describe; "EU-brokered" talks were held.
             return [c for c in children if c.dep_ in {"npadvmod", "compound"}]
         found = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        # "a report by UN experts accused Rwanda": the report's authors.
+        found = [a for f in found for a in (_authors(f) or [f])]
         if found:
             return found
         accused = _accused(trigger)
