@@ -1455,6 +1455,8 @@ class EventCoder:
                     found = [n for n in (self._national(w, token) for w in nationals) if n]
                     found += [n for w in nationals for n in self._hyphen_partners(w)]
                     agent = self._agent_of(token)
+                    if agent == "REL" and token.lemma_ in PUBLIC_PLACES and not token.is_title:
+                        agent = None  # "bombers struck churches": buildings, not the church
                     if agent is not None and not found:
                         # "a Serbian army jet": the nationality of the kind named.
                         found = [n for n in (self._national(w, token) for w in modifiers) if n]
@@ -1858,7 +1860,24 @@ _DIRECTED_FROM = frozenset({"08", "15", "16", "17", "18", "19", "20"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Groups that are, unless told otherwise, people of the place where they act.
 _DOMESTIC_AGENTS = frozenset(
-    {"OPP", "CVL", "COP", "LAB", "EDU", "AGR", "JUD", "LEG", "REF", "RAD", "MIL", "CRM", "UAF"}
+    {
+        "OPP",
+        "CVL",
+        "COP",
+        "LAB",
+        "EDU",
+        "AGR",
+        "JUD",
+        "LEG",
+        "REF",
+        "RAD",
+        "MIL",
+        "CRM",
+        "UAF",
+        "REL",
+        "MED",
+        "BUS",
+    }
 )
 # The two sides of a state's own conflicts, named without their country.
 _STATE_SIDES = frozenset({"GOV", "REB"})
