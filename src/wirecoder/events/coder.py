@@ -393,10 +393,14 @@ class EventCoder:
                 if e.source is not None and not _judges(e.cameo)
             ]
             judges = {self._country_part(e.source.code) for e in found if e.source}
-            doers = [  # of a known country other than the judge's
+            doers = [  # of a known country other than the judge's, or a world body
                 e
                 for e in before
-                if e.source and self._country_part(e.source.code) not in judges | {None}
+                if e.source
+                and (
+                    self._country_part(e.source.code) not in judges | {None}
+                    or (e.source.code or "").startswith("IGO")
+                )
             ]
             if not doers:
                 continue

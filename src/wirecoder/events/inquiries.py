@@ -59,7 +59,8 @@ def _subject_lemmas(trigger: Token) -> list[str]:
     heads += [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in _INTO]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         heads += [c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "into"]
-    return [t.lemma_.lower() for h in heads for t in h.subtree]
+    # (Names are no subject words: "gatherings held in Downing Street".)
+    return [t.lemma_.lower() for h in heads for t in h.subtree if t.pos_ != "PROPN"]
 
 
 _INTO = frozenset({"into", "of", "over", "on"})
