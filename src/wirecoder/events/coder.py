@@ -1457,6 +1457,11 @@ class EventCoder:
                     if loose or token.lemma_ == "counterpart" or self._agentive(token):
                         nationals += modifiers
                     found = [n for n in (self._national(w, token) for w in nationals) if n]
+                    own = self._national(token, token) if token.pos_ == "PROPN" else None
+                    if own is not None and token.tag_ == "NNPS" and not self._agentive(token):
+                        # "killed four Palestinians", "Britons and Americans": the nation's
+                        # people, not the state.
+                        found = [replace(own, code=f"{own.code}CVL")]
                     found += [n for w in nationals for n in self._hyphen_partners(w)]
                     agent = self._agent_of(token)
                     if agent == "REL" and token.lemma_ in PUBLIC_PLACES and not token.is_title:
