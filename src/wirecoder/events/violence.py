@@ -145,7 +145,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         return "190"  # "the first American strikes in Iraq": states and armies do not walk out
     if code == "192" and _peacekeeping(trigger):
         return "074"  # "peacekeepers landed in Dili to restore order": protection
-    if code == "042" and doer[3:] in {"MIL", "COP"}:
+    if code == "042" and doer[3:] in {"MIL", "COP"} and trigger.lemma_ == "arrive":
         # "Russian paratroopers began arriving in Kazakhstan": soldiers make no visits;
         # let in, they come to protect ("to restore law and order").
         return "074"
