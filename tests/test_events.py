@@ -1376,6 +1376,7 @@ def test_the_toll_of_an_act_named_as_the_subject_is_that_act() -> None:
     [
         "An earthquake killed more than 300 people in central Italy on Wednesday.",
         "A crowd crush at a stadium in Malang killed 125 people on Saturday.",
+        "A Russian jet crashed into the Sinai desert on Saturday, killing all 224 people on board.",
     ],
 )
 def test_deaths_a_disaster_caused_are_no_event(text: str) -> None:

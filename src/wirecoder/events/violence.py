@@ -372,8 +372,14 @@ def by_nature(trigger: Token) -> bool:
     causes = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
     causes += [g for c in causes if c.dep_ == "agent" for g in c.children]
     if trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "conj"}:
+        if trigger.head.lemma_ in _MISHAPS:
+            return True  # "the jet crashed onto the town, killing all 259 on board"
         causes += [c for c in trigger.head.children if c.dep_ == "nsubj"]
     return any(c.lemma_.lower() in _DISASTERS for c in causes)
+
+
+# What crafts and buildings do by mishap, killing those aboard or inside.
+_MISHAPS = frozenset({"crash", "collapse", "capsize", "derail", "sink"})
 
 
 _DISASTERS = frozenset(
