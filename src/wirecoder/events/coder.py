@@ -63,6 +63,7 @@ from wirecoder.events.patterns import Pattern, PatternSet, load_patterns
 from wirecoder.events.places import SentencePlaces, event_places, sentence_places
 from wirecoder.events.slots import (
     ANSWERING,
+    GATHERINGS,
     SUBJECT_DEPS,
     TriggerParse,
     commands_forces,
@@ -78,7 +79,6 @@ from wirecoder.events.slots import (
 from wirecoder.events.violence import (
     COERCIVE_ROOTS,
     CROWDS,
-    GATHERINGS,
     PUBLIC_PLACES,
     VIOLENT_ROOTS,
     by_nature,

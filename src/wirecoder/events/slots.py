@@ -430,8 +430,10 @@ _JUDGING = frozenset(
 # Verbs by which a party disowns an act named after them.
 _DISOWNING = frozenset({"deny", "disclaim"})
 
-# Protests, and the verbs of force used on one: "opened fire on a march".
-_PROTEST_NOUNS = frozenset({"march", "rally", "protest", "demonstration", "procession", "vigil"})
+# Gatherings of protest: force used on one is used on the protesters ("opened fire on
+# a civil rights march"), and is no act of the one using it.
+GATHERINGS = frozenset({"march", "rally", "protest", "demonstration", "procession", "vigil"})
+# The verbs of force used on a protest.
 _SUPPRESSING = frozenset(
     {
         "fire",
@@ -459,7 +461,7 @@ _SUPPRESSING = frozenset(
 def _protest_suffered(noun: Token) -> bool:
     """ "troops opened fire on a march", "police stormed the protest camp": a protest the
     clause's subject uses force on, which is not the subject's own."""
-    if noun.lemma_ not in _PROTEST_NOUNS:
+    if noun.lemma_ not in GATHERINGS:
         return False
     phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
     if phrase.dep_ == "pobj" and phrase.head.lower_ in {"on", "at", "against", "into"}:

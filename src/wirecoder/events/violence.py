@@ -89,9 +89,6 @@ PUBLIC_PLACES = frozenset(
         "club",
     }
 )
-# Gatherings of protest: force used on one is used on the protesters ("opened fire on
-# a civil rights march").
-GATHERINGS = frozenset({"march", "rally", "protest", "demonstration", "procession", "vigil"})
 _STATE_FORCES = ("COP", "MIL", "GOV", "SPY")
 
 
