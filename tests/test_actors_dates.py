@@ -84,3 +84,13 @@ def test_a_malformed_succession_row_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_successions(bad)
     assert caught.value.fields["line"] == 2
+
+
+def test_a_succession_file_that_is_no_list_is_rejected(tmp_path: Path) -> None:
+    from wirecoder.actors.eras import load_successions
+    from wirecoder.errors import DataFileError
+
+    bad = tmp_path / "successions.yaml"
+    bad.write_text("code: RUS\n")
+    with pytest.raises(DataFileError):
+        load_successions(bad)

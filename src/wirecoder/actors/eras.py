@@ -40,6 +40,8 @@ class Succession:
 def load_successions(path: Path = SUCCESSIONS) -> tuple[Succession, ...]:
     text = path.read_text(encoding="utf-8")
     rows = yaml.safe_load(text) or []
+    if not isinstance(rows, list):
+        raise DataFileError("E101", path=str(path), line=1, reason="expected a list of rows")
     root = yaml.compose(text)
     lines = [n.start_mark.line + 1 for n in root.value] if root is not None else []
     found: list[Succession] = []
