@@ -19,7 +19,7 @@ from wirecoder.events.slots import (
     noun_doer,
     pobjs,
 )
-from wirecoder.events.violence import VIOLENT_ROOTS
+from wirecoder.events.violence import NON_STATE, VIOLENT_ROOTS
 from wirecoder.model import Mention
 
 # Appeals, demands, refusals and threats code the act they govern themselves.
@@ -236,7 +236,7 @@ def warning_code(warn: Token, by_token: dict[int, Mention]) -> str:
 
 def _against_state(code: str) -> bool:
     """Whether an actor code is of those who fight or oppose their state."""
-    return code[3:6] in {"REB", "UAF", "INS", "OPP", "CRM"}
+    return code[3:6] in NON_STATE or code[3:6] == "OPP"
 
 
 # What a warning says will follow, when it is the warner's to impose.

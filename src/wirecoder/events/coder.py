@@ -312,20 +312,14 @@ class EventCoder:
             ]
             sides = [(first, forces[0], forces[1], second), (second, forces[1], forces[0], first)]
             found_at[i] = [
-                Event(
-                    **_ontology_fields(entry),
-                    source=EventActor(code, doer.text, doer.start, doer.end),
-                    target=EventActor(other_code, other.text, other.start, other.end),
-                    modality="asserted",
-                    date=None,
-                    date_precision=None,
-                    historical=False,
-                    place=None,
-                    sentence=index,
-                    start=min(sentence.start_char, doer.start),
-                    end=sentence.end_char,
-                    trigger=token.text,
-                    rule=pattern.id,
+                _coded_event(
+                    entry,
+                    EventActor(code, doer.text, doer.start, doer.end),
+                    EventActor(other_code, other.text, other.start, other.end),
+                    sentence,
+                    index,
+                    token,
+                    pattern,
                 )
                 for doer, code, other_code, other in sides
             ]
@@ -770,20 +764,8 @@ class EventCoder:
             if refined == "090":
                 refined = inquiry_code(trigger, source.code)  # "into war crimes": 094
             found.append(
-                Event(
-                    **_ontology_fields(self.ontology.get(refined)),
-                    source=source,
-                    target=target,
-                    modality="asserted",
-                    date=None,
-                    date_precision=None,
-                    historical=False,
-                    place=None,
-                    sentence=index,
-                    start=min(sentence.start_char, source.start),
-                    end=sentence.end_char,
-                    trigger=trigger.text,
-                    rule=pattern.id,
+                _coded_event(
+                    self.ontology.get(refined), source, target, sentence, index, trigger, pattern
                 )
             )
         if not found:
@@ -1752,6 +1734,34 @@ _FACT_FINDERS = ("IGOUNO", "IGOJUD")
 def _conditioned(trigger: Token) -> bool:
     """ "would use its weapons *if it felt threatened*": the act hangs on a condition."""
     return any(is_condition(c) for c in trigger.children)
+
+
+def _coded_event(
+    entry: CameoCode,
+    source: EventActor,
+    target: EventActor | None,
+    sentence: Span,
+    index: int,
+    trigger: Token,
+    pattern: Pattern,
+) -> Event:
+    """An event as a trigger first codes it: asserted, undated and unplaced until
+    `_finish` reads its modality, date and place."""
+    return Event(
+        **_ontology_fields(entry),
+        source=source,
+        target=target,
+        modality="asserted",
+        date=None,
+        date_precision=None,
+        historical=False,
+        place=None,
+        sentence=index,
+        start=min(sentence.start_char, source.start),
+        end=sentence.end_char,
+        trigger=trigger.text,
+        rule=pattern.id,
+    )
 
 
 def _ontology_fields(entry: CameoCode) -> dict[str, Any]:

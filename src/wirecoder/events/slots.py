@@ -479,9 +479,8 @@ _RESOLVE_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effor
 # Verbs of appeal whose prepositional object does what follows ("called on X to ...").
 _APPEALING = frozenset({"appeal", "call", "plead", "prevail"})
 
-# Verbs whose subject, not object, does what follows ("promised Kyiv to send").
-# Verbs whose subject does what their infinitive says: "promised to", and "summoned the
-# ambassador to protest" (the summoner protests).
+# Verbs whose subject, not object, does what follows: "promised Kyiv to send", and
+# "summoned the ambassador to protest" (the summoner protests).
 _SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "offer", "threaten", "summon"})
 
 

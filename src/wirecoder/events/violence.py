@@ -96,7 +96,7 @@ _UNARMED = ("CVL", "OPP", "EDU", "MED", "REL", "REF", "LAB", "AGR", "HLH", "BUS"
 
 
 # Armed groups that are not a state's, as bare agent codes.
-_NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
+NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})
 
 # Crowds of a country's own people: their violence is a riot, not an armed attack.
 CROWDS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
@@ -129,7 +129,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
     state = doer[3:].startswith(_STATE_FORCES)
     # A bare country is its forces; a bare "REB" (rebels of no known country) is not.
     # ("LAB", "OPP": people of no known country are no state either.)
-    bare_state = len(doer) == 3 and doer not in _NON_STATE and doer not in _UNARMED
+    bare_state = len(doer) == 3 and doer not in NON_STATE and doer not in _UNARMED
     military = state or bare_state or doer.startswith("IGO")
     bombing = _bombing(trigger) if code[:3] in _BOMBABLE else None
     if bombing is not None and bombing != "183":
@@ -146,7 +146,7 @@ def violence_code(code: str, source: EventActor, target: EventActor | None, trig
         # "Russian paratroopers began arriving in Kazakhstan": soldiers make no visits;
         # let in, they come to protect ("to restore law and order").
         return "074"
-    if code == "173" and (doer in _NON_STATE or doer[3:] in _NON_STATE):
+    if code == "173" and (doer in NON_STATE or doer[3:] in NON_STATE):
         return "181"  # "Hezbollah captured two Israeli soldiers": armed groups abduct
     if code == "152" and doer[3:] == "COP":
         return "151"  # police put on alert: the police's, not the army's, alert level
@@ -364,7 +364,7 @@ def unattributed_violence(trigger: Token, code: str) -> bool:
 def by_nature(trigger: Token) -> bool:
     """ "a crowd crush killed 150", "the earthquake killed 300": deaths a disaster, not
     an actor, caused (also told by a participle: "floods swept the valley, killing")."""
-    if trigger.lemma_ not in _KILLING and trigger.lemma_ not in {"kill", "die"}:
+    if trigger.lemma_ not in _KILLING and trigger.lemma_ != "die":
         return False
     causes = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
     causes += [g for c in causes if c.dep_ == "agent" for g in c.children]
